@@ -1,0 +1,32 @@
+import { ApiError } from '@/lib/api/api-error';
+import { requireProjectKey } from '@/lib/api/authenticate';
+import { defineRoute, parseBody } from '@/lib/api/define-route';
+import { requireProject, requireRun } from '@/lib/api/lookups';
+import { readJsonBody } from '@/lib/api/read-body';
+import { getDb } from '@/lib/db/client';
+import { ingestMetricBatch } from '@/lib/db/ingest-metric-batch';
+import { readSeries } from '@/lib/db/metric-points';
+import { readEnv } from '@/lib/env';
+import { metricBatchSchema, seriesQuerySchema } from '@/lib/schemas/metrics';
+import { runParamsSchema } from '@/lib/schemas/route-params';
+
+// GET /api/v1/projects/{project}/runs/{run}/metrics?keys=a,b: series for charts, reduced to maxPoints per key.
+export const GET = defineRoute({ params: runParamsSchema, query: seriesQuerySchema }, async ({ params, query }) => {
+  const db = getDb();
+  const project = await requireProject(db, params.project);
+  const run = await requireRun(db, project, params.run);
+  return Response.json({ series: await readSeries(db, run.id, query.keys, query.maxPoints) });
+});
+
+// POST /api/v1/projects/{project}/runs/{run}/metrics: a JSON batch of points, stored whole or rejected whole.
+export const POST = defineRoute({ params: runParamsSchema }, async ({ request, params }) => {
+  const db = getDb();
+  const env = readEnv();
+  const project = await requireProjectKey(db, request, params.project);
+  const run = await requireRun(db, project, params.run);
+  const batch = parseBody(metricBatchSchema, await readJsonBody(request, env.REPROBOARD_MAX_JSON_BYTES));
+  if (batch.points.length > env.REPROBOARD_MAX_POINTS_PER_BATCH) {
+    throw new ApiError('payload_too_large', `body.points: at most ${env.REPROBOARD_MAX_POINTS_PER_BATCH} points per batch; got ${batch.points.length}`);
+  }
+  return Response.json(await ingestMetricBatch(db, run.id, batch.points));
+});

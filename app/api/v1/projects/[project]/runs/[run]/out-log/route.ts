@@ -1,0 +1,26 @@
+import { ApiError } from '@/lib/api/api-error';
+import { requireProjectKey } from '@/lib/api/authenticate';
+import { defineRoute } from '@/lib/api/define-route';
+import { requireRun } from '@/lib/api/lookups';
+import { readBodyBytes } from '@/lib/api/read-body';
+import { getDb } from '@/lib/db/client';
+import { ingestOutLogChunk, OffsetGapError } from '@/lib/db/ingest-out-log';
+import { readEnv } from '@/lib/env';
+import { logChunkQuerySchema } from '@/lib/schemas/ingest';
+import { runParamsSchema } from '@/lib/schemas/route-params';
+
+// POST /api/v1/projects/{project}/runs/{run}/out-log?offset=N: append raw bytes of out.log starting at byte N.
+export const POST = defineRoute({ params: runParamsSchema, query: logChunkQuerySchema }, async ({ request, params, query }) => {
+  const db = getDb();
+  const project = await requireProjectKey(db, request, params.project);
+  const run = await requireRun(db, project, params.run);
+  const bytes = await readBodyBytes(request, readEnv().REPROBOARD_MAX_LOG_CHUNK_BYTES);
+  try {
+    return Response.json(await ingestOutLogChunk(db, run.id, query.offset, bytes));
+  } catch (error) {
+    if (error instanceof OffsetGapError) {
+      throw new ApiError('offset_gap', error.message, undefined, { expectedOffset: error.expectedOffset });
+    }
+    throw error;
+  }
+});

@@ -1,0 +1,22 @@
+import { defineRoute, parseBody } from '@/lib/api/define-route';
+import { ApiError } from '@/lib/api/api-error';
+import { readJsonBody } from '@/lib/api/read-body';
+import { getDb } from '@/lib/db/client';
+import { createProject, listProjects, SlugTakenError } from '@/lib/db/projects';
+import { readEnv } from '@/lib/env';
+import { projectCreateSchema } from '@/lib/schemas/project';
+
+// GET /api/v1/projects: every project with its run count.
+export const GET = defineRoute({}, async () => Response.json({ projects: await listProjects(getDb()) }));
+
+// POST /api/v1/projects: create a project; the response carries its first API key, shown only once.
+export const POST = defineRoute({}, async ({ request }) => {
+  const input = parseBody(projectCreateSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  try {
+    const staleAfterSeconds = readEnv().REPROBOARD_STALE_AFTER_SECONDS;
+    return Response.json(await createProject(getDb(), { ...input, staleAfterSeconds }), { status: 201 });
+  } catch (error) {
+    if (error instanceof SlugTakenError) throw new ApiError('conflict', `slug: a project "${error.message}" already exists`);
+    throw error;
+  }
+});

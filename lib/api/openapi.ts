@@ -1,0 +1,85 @@
+/**
+ * The OpenAPI document, built from the same zod schemas the routes validate with, so the document
+ * cannot drift from what the server accepts.
+ */
+import { z } from 'zod';
+import { apiErrorBodySchema } from '@/lib/schemas/error';
+import { fileUploadResultSchema, logChunkQuerySchema, logChunkResultSchema } from '@/lib/schemas/ingest';
+import { metricBatchResultSchema, metricBatchSchema, seriesListSchema, seriesQuerySchema } from '@/lib/schemas/metrics';
+import { apiKeyCreateSchema, apiKeyCreatedSchema, projectCreateSchema, projectCreatedSchema, projectListSchema, projectSchema } from '@/lib/schemas/project';
+import { projectParamsSchema, runParamsSchema } from '@/lib/schemas/route-params';
+import { runDetailSchema, runListSchema, runUpsertResultSchema, runUpsertSchema } from '@/lib/schemas/run';
+
+interface Operation {
+  method: 'get' | 'post' | 'put';
+  path: string;
+  summary: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType | 'text';
+  response: z.ZodType;
+  status?: number;
+  authenticated?: boolean;
+}
+
+const operations: Operation[] = [
+  { method: 'get', path: '/projects', summary: 'List projects', response: projectListSchema },
+  { method: 'post', path: '/projects', summary: 'Create a project; the response holds its first API key, shown once', body: projectCreateSchema, response: projectCreatedSchema, status: 201 },
+  { method: 'get', path: '/projects/{project}', summary: 'Get a project', params: projectParamsSchema, response: z.object({ project: projectSchema }) },
+  { method: 'post', path: '/projects/{project}/keys', summary: 'Create another API key', params: projectParamsSchema, body: apiKeyCreateSchema, response: z.object({ apiKey: apiKeyCreatedSchema }), status: 201, authenticated: true },
+  { method: 'get', path: '/projects/{project}/runs', summary: "List a project's runs", params: projectParamsSchema, response: runListSchema },
+  { method: 'get', path: '/projects/{project}/runs/{run}', summary: 'Get a run', params: runParamsSchema, response: z.object({ run: runDetailSchema }) },
+  { method: 'put', path: '/projects/{project}/runs/{run}', summary: 'Create or update a run (idempotent on the run key); 201 when created', params: runParamsSchema, body: runUpsertSchema, response: runUpsertResultSchema, authenticated: true },
+  { method: 'post', path: '/projects/{project}/runs/{run}/out-log', summary: 'Append a chunk of out.log starting at byte `offset`; overlapping bytes are skipped, a gap is 409 offset_gap', params: runParamsSchema, query: logChunkQuerySchema, body: 'text', response: logChunkResultSchema, authenticated: true },
+  { method: 'put', path: '/projects/{project}/runs/{run}/params-txt', summary: "Upload the run's params.txt", params: runParamsSchema, body: 'text', response: fileUploadResultSchema, authenticated: true },
+  { method: 'put', path: '/projects/{project}/runs/{run}/results-jsonl', summary: "Upload the run's checkpoints/results.jsonl", params: runParamsSchema, body: 'text', response: fileUploadResultSchema, authenticated: true },
+  { method: 'post', path: '/projects/{project}/runs/{run}/metrics', summary: 'Append a JSON batch of metric points (all or nothing)', params: runParamsSchema, body: metricBatchSchema, response: metricBatchResultSchema, authenticated: true },
+  { method: 'get', path: '/projects/{project}/runs/{run}/metrics', summary: 'Read metric series for charts', params: runParamsSchema, query: seriesQuerySchema, response: seriesListSchema },
+];
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+}
+
+function parameters(schema: z.ZodObject | undefined, location: 'path' | 'query') {
+  if (!schema) return [];
+  const shape = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
+  return Object.entries(shape.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (shape.required ?? []).includes(name),
+    schema: property,
+  }));
+}
+
+const errorResponse = { description: 'Error', content: { 'application/json': { schema: jsonSchema(apiErrorBodySchema, 'output') } } };
+
+export function buildOpenApiDocument() {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const operation of operations) {
+    const body =
+      operation.body === 'text'
+        ? { required: true, content: { 'text/plain': { schema: { type: 'string' } } } }
+        : operation.body
+          ? { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } } }
+          : undefined;
+    paths[operation.path] ??= {};
+    paths[operation.path]![operation.method] = {
+      summary: operation.summary,
+      parameters: [...parameters(operation.params, 'path'), ...parameters(operation.query, 'query')],
+      ...(body ? { requestBody: body } : {}),
+      ...(operation.authenticated ? { security: [{ projectKey: [] }] } : {}),
+      responses: {
+        [String(operation.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } } },
+        '4XX': errorResponse,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Reproboard API', version: '1' },
+    servers: [{ url: '/api/v1' }],
+    components: { securitySchemes: { projectKey: { type: 'http', scheme: 'bearer', description: 'A project API key (rb_…)' } } },
+    paths,
+  };
+}

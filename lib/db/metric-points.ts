@@ -1,0 +1,58 @@
+import 'server-only';
+import { Prisma } from '@/prisma/generated/sqlite/client';
+import type { MetricPointInput } from '@/lib/ingest/metric-point';
+import type { Series } from '@/lib/schemas/metrics';
+import { downsampleMinMaxLast } from '@/lib/charts/downsample';
+import type { Db } from './client';
+
+type Tx = Pick<Db, '$executeRaw'>;
+
+/** Rows per INSERT: 8 columns each stays far below SQLite's and PostgreSQL's parameter limits. */
+const ROWS_PER_STATEMENT = 500;
+
+function nonFiniteLabel(value: number): string | null {
+  if (Number.isNaN(value)) return 'nan';
+  if (value === Infinity) return 'inf';
+  if (value === -Infinity) return '-inf';
+  return null;
+}
+
+/**
+ * Writes points idempotently: (run, key, step) is the identity, and a point sent again replaces the
+ * stored one, so re-sent chunks never duplicate and a resumed run's re-logged steps keep the last value.
+ */
+export async function upsertMetricPoints(tx: Tx, runId: string, input: readonly MetricPointInput[]): Promise<number> {
+  // PostgreSQL refuses to update one row twice in a statement, so repeats within a write collapse first.
+  const points = [...new Map(input.map((point) => [`${point.key}\u0000${point.step}`, point])).values()];
+  for (let start = 0; start < points.length; start += ROWS_PER_STATEMENT) {
+    const rows = points.slice(start, start + ROWS_PER_STATEMENT).map((point) => {
+      const nonFinite = nonFiniteLabel(point.value);
+      return Prisma.sql`(${runId}, ${point.key}, ${point.step}, ${point.epoch}, ${point.samplesSeen}, ${point.wallTime}, ${
+        nonFinite ? null : point.value
+      }, ${nonFinite})`;
+    });
+    await tx.$executeRaw`
+      INSERT INTO "MetricPoint" ("runId", "key", "step", "epoch", "samplesSeen", "wallTime", "value", "nonFinite")
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT ("runId", "key", "step") DO UPDATE SET
+        "epoch" = excluded."epoch", "samplesSeen" = excluded."samplesSeen", "wallTime" = excluded."wallTime",
+        "value" = excluded."value", "nonFinite" = excluded."nonFinite"`;
+  }
+  return points.length;
+}
+
+/** Series for charts, reduced to about maxPoints per key with min/max/last buckets over the step axis. */
+export async function readSeries(db: Db, runId: string, keys: readonly string[], maxPoints: number): Promise<Series[]> {
+  const rows = await db.metricPoint.findMany({
+    where: { runId, key: { in: [...keys] } },
+    orderBy: [{ key: 'asc' }, { step: 'asc' }],
+    select: { key: true, step: true, epoch: true, samplesSeen: true, wallTime: true, value: true, nonFinite: true },
+  });
+  return keys.map((key) => {
+    const points = rows.filter((row) => row.key === key).map(({ key: _key, ...point }) => ({ ...point, x: point.step, y: point.value }));
+    return {
+      key,
+      points: downsampleMinMaxLast(points, Math.max(1, Math.floor(maxPoints / 3))).map(({ x: _x, y: _y, ...point }) => point),
+    };
+  });
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+import type { Project, ProjectCreateInput } from '@/lib/schemas/project';
+import type { Db } from './client';
+import { createApiKey, type CreatedApiKey } from './api-keys';
+
+type ProjectRow = Awaited<ReturnType<Db['project']['findUniqueOrThrow']>> & { _count: { runs: number } };
+
+function toProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    isDemo: row.isDemo,
+    staleAfterSeconds: row.staleAfterSeconds,
+    runCount: row._count.runs,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function slugify(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+  return slug || 'project';
+}
+
+export async function listProjects(db: Db): Promise<Project[]> {
+  const rows = await db.project.findMany({ orderBy: { createdAt: 'asc' }, include: { _count: { select: { runs: true } } } });
+  return rows.map(toProject);
+}
+
+export async function getProjectBySlug(db: Db, slug: string): Promise<Project | null> {
+  const row = await db.project.findUnique({ where: { slug }, include: { _count: { select: { runs: true } } } });
+  return row ? toProject(row) : null;
+}
+
+export class SlugTakenError extends Error {}
+
+/** Creates a project with its first API key, in one transaction so no project lacks a key. */
+export async function createProject(
+  db: Db,
+  input: ProjectCreateInput & { isDemo?: boolean; staleAfterSeconds?: number },
+): Promise<{ project: Project; apiKey: CreatedApiKey }> {
+  const slug = input.slug ?? slugify(input.name);
+  if (await db.project.findUnique({ where: { slug } })) throw new SlugTakenError(slug);
+  return db.$transaction(async (tx) => {
+    const row = await tx.project.create({
+      data: {
+        slug,
+        name: input.name,
+        description: input.description ?? '',
+        isDemo: input.isDemo ?? false,
+        staleAfterSeconds: input.staleAfterSeconds,
+      },
+      include: { _count: { select: { runs: true } } },
+    });
+    const apiKey = await createApiKey(tx, row.id, 'default');
+    return { project: toProject(row), apiKey };
+  });
+}

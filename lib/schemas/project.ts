@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const projectSlugSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
+
+export const projectCreateSchema = z.object({
+  name: z.string().trim().min(1, 'name is required').max(120),
+  slug: projectSlugSchema.optional(),
+  description: z.string().max(2000).optional(),
+});
+export type ProjectCreateInput = z.infer<typeof projectCreateSchema>;
+
+export const projectSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  isDemo: z.boolean(),
+  staleAfterSeconds: z.number().int(),
+  runCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const apiKeyCreatedSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  key: z.string().describe('The secret, shown only in this response; store it now.'),
+});
+
+export const projectCreatedSchema = z.object({ project: projectSchema, apiKey: apiKeyCreatedSchema });
+export const projectListSchema = z.object({ projects: z.array(projectSchema) });
+
+export const apiKeyCreateSchema = z.object({ name: z.string().trim().min(1).max(120) });

@@ -1,0 +1,19 @@
+/** Brings the database to a servable state: migrations, the papers' reference data, the demo project. */
+import { applyMigrations } from '@/lib/db/migrations/apply-migrations';
+import { createDb } from '@/lib/db/client';
+import { resolveDatabaseTarget } from '@/lib/db/database-url';
+import { createDemoProjectIfEmpty } from '@/lib/db/demo-project';
+import { seedReferenceData } from '@/lib/db/papers';
+
+export async function prepareDatabase(options: { demo: boolean }) {
+  const target = resolveDatabaseTarget();
+  const applied = await applyMigrations(target);
+  const db = createDb(target.url);
+  try {
+    const reference = await seedReferenceData(db);
+    const demo = options.demo ? await createDemoProjectIfEmpty(db) : null;
+    return { target, applied, reference, demo };
+  } finally {
+    await db.$disconnect();
+  }
+}
