@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { apiErrorBodySchema } from '@/lib/schemas/error';
 import { fileUploadResultSchema, logChunkQuerySchema, logChunkResultSchema } from '@/lib/schemas/ingest';
 import { metricBatchResultSchema, metricBatchSchema, seriesListSchema, seriesQuerySchema } from '@/lib/schemas/metrics';
-import { apiKeyCreateSchema, apiKeyCreatedSchema, projectCreateSchema, projectCreatedSchema, projectListSchema, projectSchema } from '@/lib/schemas/project';
+import { apiKeyCreateSchema, apiKeyCreatedSchema, projectCreateSchema, projectCreatedSchema, projectListSchema, projectSchema, projectUpdateSchema } from '@/lib/schemas/project';
 import { projectParamsSchema, runParamsSchema } from '@/lib/schemas/route-params';
 import { runDetailSchema, runListSchema, runUpsertResultSchema, runUpsertSchema } from '@/lib/schemas/run';
 
 interface Operation {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'patch';
   path: string;
   summary: string;
   params?: z.ZodObject;
@@ -26,6 +26,7 @@ const operations: Operation[] = [
   { method: 'get', path: '/projects', summary: 'List projects', response: projectListSchema },
   { method: 'post', path: '/projects', summary: 'Create a project; the response holds its first API key, shown once', body: projectCreateSchema, response: projectCreatedSchema, status: 201 },
   { method: 'get', path: '/projects/{project}', summary: 'Get a project', params: projectParamsSchema, response: z.object({ project: projectSchema }) },
+  { method: 'patch', path: '/projects/{project}', summary: 'Change project settings (target papers, GPU-hour price, stale limit)', params: projectParamsSchema, body: projectUpdateSchema, response: z.object({ project: projectSchema }) },
   { method: 'post', path: '/projects/{project}/keys', summary: 'Create another API key', params: projectParamsSchema, body: apiKeyCreateSchema, response: z.object({ apiKey: apiKeyCreatedSchema }), status: 201, authenticated: true },
   { method: 'get', path: '/projects/{project}/runs', summary: "List a project's runs", params: projectParamsSchema, response: runListSchema },
   { method: 'get', path: '/projects/{project}/runs/{run}', summary: 'Get a run', params: runParamsSchema, response: z.object({ run: runDetailSchema }) },

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Project, ProjectCreateInput } from '@/lib/schemas/project';
+import type { Project, ProjectCreateInput, ProjectUpdateInput } from '@/lib/schemas/project';
 import type { Db } from './client';
 import { createApiKey, type CreatedApiKey } from './api-keys';
 
@@ -13,6 +13,8 @@ function toProject(row: ProjectRow): Project {
     description: row.description,
     isDemo: row.isDemo,
     staleAfterSeconds: row.staleAfterSeconds,
+    paperIds: Array.isArray(row.paperIds) ? row.paperIds.filter((id): id is string => typeof id === 'string') : [],
+    gpuHourPriceUsd: row.gpuHourPriceUsd,
     runCount: row._count.runs,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -44,7 +46,7 @@ export class SlugTakenError extends Error {}
 /** Creates a project with its first API key, in one transaction so no project lacks a key. */
 export async function createProject(
   db: Db,
-  input: ProjectCreateInput & { isDemo?: boolean; staleAfterSeconds?: number },
+  input: ProjectCreateInput & { isDemo?: boolean; staleAfterSeconds?: number; paperIds?: string[] },
 ): Promise<{ project: Project; apiKey: CreatedApiKey }> {
   const slug = input.slug ?? slugify(input.name);
   if (await db.project.findUnique({ where: { slug } })) throw new SlugTakenError(slug);
@@ -56,10 +58,30 @@ export async function createProject(
         description: input.description ?? '',
         isDemo: input.isDemo ?? false,
         staleAfterSeconds: input.staleAfterSeconds,
+        paperIds: input.paperIds ?? [],
       },
       include: { _count: { select: { runs: true } } },
     });
     const apiKey = await createApiKey(tx, row.id, 'default');
     return { project: toProject(row), apiKey };
   });
+}
+
+export class UnknownPaperError extends Error {}
+
+/** Changes a project's settings; target papers must exist so the scorecard never points at nothing. */
+export async function updateProject(db: Db, slug: string, input: ProjectUpdateInput): Promise<Project | null> {
+  if (input.paperIds) {
+    const known = await db.paper.findMany({ where: { id: { in: input.paperIds } }, select: { id: true } });
+    const missing = input.paperIds.find((id) => !known.some((paper) => paper.id === id));
+    if (missing) throw new UnknownPaperError(missing);
+  }
+  const existing = await db.project.findUnique({ where: { slug } });
+  if (!existing) return null;
+  const row = await db.project.update({
+    where: { slug },
+    data: input,
+    include: { _count: { select: { runs: true } } },
+  });
+  return toProject(row);
 }

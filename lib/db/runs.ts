@@ -102,13 +102,19 @@ export async function upsertRun(
     const exists = await db.reportedResult.findUnique({ where: { id: input.reportedResultId }, select: { id: true } });
     if (!exists) throw new UnknownReportedResultError(input.reportedResultId);
   }
+  let reportedResultId = input.reportedResultId;
+  if (input.reportedResultKey) {
+    const primary = await db.reportedResult.findFirst({ where: { resultKey: input.reportedResultKey, isPrimary: true }, select: { id: true } });
+    if (!primary) throw new UnknownReportedResultError(input.reportedResultKey);
+    reportedResultId = primary.id;
+  }
   const now = new Date();
   const data = {
     name: input.name,
     status: input.status,
     notes: input.notes,
     tags: input.tags,
-    reportedResultId: input.reportedResultId,
+    reportedResultId,
     startedAt: input.startedAt ? new Date(input.startedAt) : undefined,
     endedAt: input.endedAt === null ? null : input.endedAt ? new Date(input.endedAt) : undefined,
     lastHeartbeatAt: input.heartbeat ? now : undefined,

@@ -10,6 +10,8 @@ export interface DemoRun {
   status: 'finished' | 'failed' | 'running';
   notes: string;
   tags: string[];
+  /** The reported result (reference data result_key) the run reproduces. */
+  reportedResultKey?: string;
 }
 
 const HOUR = 3_600_000;
@@ -27,7 +29,8 @@ export function demoLadder(nowMs: number): DemoRun[] {
       status: 'finished',
       notes: 'B/16 with I50/T16 pre-training, the CLIPA-v1 recipe.',
       tags: ['b16', 'ladder'],
-      spec: { ...base, name: 'vit-b-16-i50-t16', model: 'ViT-B-16', stepsPerEpoch: 250, epochs: 6, lr: 8e-4, finalTop1: 0.598, perGpuSamplesPerSecond: 1500, startMs: nowMs - 48 * HOUR, seed: 23 },
+      reportedResultKey: 'clipa-v1_B16-I50-T16_laion400m',
+      spec: { ...base, name: 'vit-b-16-i50-t16', model: 'ViT-B-16', stepsPerEpoch: 250, epochs: 6, lr: 8e-4, finalTop1: 0.63, perGpuSamplesPerSecond: 1500, startMs: nowMs - 48 * HOUR, seed: 23 },
     },
     {
       status: 'failed',
@@ -39,12 +42,14 @@ export function demoLadder(nowMs: number): DemoRun[] {
       status: 'finished',
       notes: 'L/16 with I37/T8 pre-training.',
       tags: ['l16', 'ladder'],
-      spec: { ...base, name: 'vit-l-16-i37-t8', model: 'ViT-L-16', stepsPerEpoch: 250, epochs: 6, lr: 6e-4, finalTop1: 0.672, perGpuSamplesPerSecond: 700, startMs: nowMs - 30 * HOUR, seed: 37 },
+      reportedResultKey: 'clipa-v1_L16-I37-T8_laion400m',
+      spec: { ...base, name: 'vit-l-16-i37-t8', model: 'ViT-L-16', stepsPerEpoch: 250, epochs: 6, lr: 6e-4, finalTop1: 0.685, perGpuSamplesPerSecond: 700, startMs: nowMs - 30 * HOUR, seed: 37 },
     },
     {
       status: 'running',
       notes: 'H/14 at 84 px (36 image tokens) and 8 text tokens; fine-tuning at 224 px follows.',
       tags: ['h14', 'ladder'],
+      reportedResultKey: 'clipa-v2_H14_laion400m_2.56B',
       spec: { ...base, name: 'vit-h-14-i36-t8', model: 'ViT-H-14', stepsPerEpoch: 300, epochs: 6, lr: 5e-4, finalTop1: 0.701, perGpuSamplesPerSecond: 300, startMs: nowMs - HOUR / 2, seed: 41, stopAtFraction: 0.55 },
     },
   ];

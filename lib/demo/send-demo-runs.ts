@@ -9,9 +9,9 @@ import { writeDemoRun } from './openclip-run-writer';
 export async function sendDemoRuns(options: { server: string; project: string; key: string; nowMs?: number }): Promise<number> {
   const client = createReproboardClient(options);
   const runs = demoLadder(options.nowMs ?? Date.now());
-  for (const { spec, status, notes, tags } of runs) {
+  for (const { spec, status, notes, tags, reportedResultKey } of runs) {
     const files = writeDemoRun(spec);
-    await client.upsertRun(spec.name, { name: spec.name, notes, tags, status: 'running' });
+    await client.upsertRun(spec.name, { name: spec.name, notes, tags, status: 'running', reportedResultKey });
     await client.uploadParamsTxt(spec.name, files.paramsTxt);
     // Small chunks, so the demo also exercises cursors and lines split across chunks.
     await sendOutLog(client, spec.name, files.outLog, 16 * 1024);

@@ -20,6 +20,8 @@ export const projectSchema = z.object({
   description: z.string(),
   isDemo: z.boolean(),
   staleAfterSeconds: z.number().int(),
+  paperIds: z.array(z.string()).describe('Papers whose reported results this project reproduces.'),
+  gpuHourPriceUsd: z.number(),
   runCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -37,3 +39,12 @@ export const projectCreatedSchema = z.object({ project: projectSchema, apiKey: a
 export const projectListSchema = z.object({ projects: z.array(projectSchema) });
 
 export const apiKeyCreateSchema = z.object({ name: z.string().trim().min(1).max(120) });
+
+export const projectUpdateSchema = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  description: z.string().max(2000).optional(),
+  paperIds: z.array(z.string().min(1).max(100)).max(50).optional(),
+  gpuHourPriceUsd: z.number().positive().max(1000).optional(),
+  staleAfterSeconds: z.number().int().min(30).max(30 * 24 * 3600).optional(),
+});
+export type ProjectUpdateInput = z.infer<typeof projectUpdateSchema>;

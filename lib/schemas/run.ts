@@ -18,6 +18,11 @@ export const runUpsertSchema = z.object({
   notes: z.string().max(20_000).optional(),
   tags: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
   reportedResultId: z.string().min(1).nullable().optional(),
+  reportedResultKey: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Link by the reference data\'s result_key (e.g. "clipa-v2_H14_datacomp1b_84-224-336"); resolves to its primary row.'),
   startedAt: z.iso.datetime({ offset: true }).optional(),
   endedAt: z.iso.datetime({ offset: true }).nullable().optional(),
   heartbeat: z.boolean().optional().describe('Mark the run as alive now without sending data.'),

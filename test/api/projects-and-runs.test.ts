@@ -133,3 +133,31 @@ describe('runs API', () => {
     expect(again.runs[0]!.displayStatus).toBe('running');
   });
 });
+
+describe('project settings and run links to reported results', () => {
+  it('sets target papers and price, refusing an unknown paper by name', async () => {
+    const { seedReferenceData } = await import('@/lib/db/papers');
+    await seedReferenceData(db);
+    const { project } = await createProject('Targets');
+    const ok = await callRoute(projectRoute.PATCH, 'PATCH', { params: { project: project.slug }, json: { paperIds: ['clipa-v2'], gpuHourPriceUsd: 2.1 } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.project).toMatchObject({ paperIds: ['clipa-v2'], gpuHourPriceUsd: 2.1 });
+    const bad = await callRoute(projectRoute.PATCH, 'PATCH', { params: { project: project.slug }, json: { paperIds: ['no-such-paper'] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('body.paperIds: no paper "no-such-paper"');
+    const stored = await db.project.findUniqueOrThrow({ where: { id: project.id } });
+    expect(stored.paperIds).toEqual(['clipa-v2']);
+  });
+
+  it('links a run by result_key to the primary row of that result', async () => {
+    const { project, apiKey } = await createProject('Links');
+    const params = { project: project.slug, run: 'h14' };
+    const linked = await callRoute(runRoute.PUT, 'PUT', { params, key: apiKey.key, json: { reportedResultKey: 'clipa-v2_H14_datacomp1b_84-224-336' } });
+    expect(linked.status).toBe(201);
+    const primary = await db.reportedResult.findFirstOrThrow({ where: { resultKey: 'clipa-v2_H14_datacomp1b_84-224-336', isPrimary: true } });
+    expect(linked.body.run.reportedResultId).toBe(primary.id);
+    const unknown = await callRoute(runRoute.PUT, 'PUT', { params, key: apiKey.key, json: { reportedResultKey: 'made-up' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('body.reportedResultKey');
+  });
+});

@@ -29,7 +29,8 @@ export const PUT = defineRoute({ params: runParamsSchema }, async ({ request, pa
     return Response.json({ run, created }, { status: created ? 201 : 200 });
   } catch (error) {
     if (error instanceof UnknownReportedResultError) {
-      throw new ApiError('bad_request', `body.reportedResultId: no reported result "${error.message}"`);
+      const field = input.reportedResultKey ? 'reportedResultKey' : 'reportedResultId';
+      throw new ApiError('bad_request', `body.${field}: no reported result "${error.message}"`);
     }
     throw error;
   }
