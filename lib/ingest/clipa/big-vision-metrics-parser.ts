@@ -1,6 +1,5 @@
 import type { MetricPointInput, UnparsedLine } from '../metric-point';
-import { parseNonFiniteJson } from '../non-finite-json';
-import { splitTextLines } from '../split-lines';
+import { forEachJsonObjectLine } from '../json-object-lines';
 import { createUnparsedCollector } from '../unparsed-lines';
 
 export interface BigVisionMetricsResult {
@@ -19,7 +18,6 @@ const KEY_MAP: Readonly<Record<string, string>> = {
   'z/0shot/imagenet2012_accuracy': 'val/imagenet-zeroshot-val-top1',
 };
 
-const MAX_LINE_CHARS = 1024 * 1024;
 const MAX_STEP = 2_147_483_647;
 
 interface StepRow {
@@ -47,20 +45,10 @@ export function parseBigVisionMetrics(text: string): BigVisionMetricsResult {
   const steps = new Map<number, StepRow>();
   let rows = 0;
   let lastSamplesSeen: number | null = null;
-  splitTextLines(text).forEach((line, index) => {
-    if (line.trim() === '') return;
-    if (line.length > MAX_LINE_CHARS) return unparsed.add(index + 1, line, 'line longer than 1 MiB');
-    let row: unknown;
-    try {
-      row = parseNonFiniteJson(line);
-    } catch {
-      return unparsed.add(index + 1, line, 'not valid JSON');
-    }
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) return unparsed.add(index + 1, line, 'not a JSON object');
-    const record = row as Record<string, unknown>;
+  forEachJsonObjectLine(text, unparsed, (record, lineNumber, line) => {
     const step = record.step;
     if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0 || step > MAX_STEP) {
-      return unparsed.add(index + 1, line, 'row without an integer step');
+      return unparsed.add(lineNumber, line, 'row without an integer step');
     }
     rows += 1;
     lastSamplesSeen = readFinite(record.examples_seen) ?? lastSamplesSeen;

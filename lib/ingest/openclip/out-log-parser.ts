@@ -5,7 +5,7 @@ import { createUnparsedCollector } from '../unparsed-lines';
 import type { LogFlavour } from './log-prefix';
 import { readOutLogLine } from './out-log-line-reader';
 import { restoreOutLogState } from './out-log-state-restore';
-import { deriveRunInfoFromParams } from './run-info-from-params';
+import { deriveRunInfoFromParams, type RunInfoFromParams } from './run-info-from-params';
 
 /**
  * Everything the parser must remember between chunks of one out.log. Plain JSON (it is stored in the
@@ -40,16 +40,7 @@ export interface OutLogState {
 }
 
 /** What the log says about the run; only fields seen so far are present. */
-export interface OutLogRunInfo {
-  model?: string;
-  gpus?: number;
-  batchSize?: number;
-  accumFreq?: number;
-  globalBatchSize?: number;
-  precision?: string;
-  samplesPerEpoch?: number;
-  epochs?: number;
-  params?: Record<string, string>;
+export interface OutLogRunInfo extends RunInfoFromParams {
   /** Header blocks seen: 1 = fresh run, 2+ = resumed into the same out.log. */
   launches: number;
   /** ERROR/CRITICAL messages, the first 20. */

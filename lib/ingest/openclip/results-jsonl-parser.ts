@@ -1,7 +1,6 @@
 import { keepLastPointPerStep } from '../dedupe-points';
 import type { MetricPointInput, UnparsedLine } from '../metric-point';
-import { parseNonFiniteJson } from '../non-finite-json';
-import { splitTextLines } from '../split-lines';
+import { forEachJsonObjectLine } from '../json-object-lines';
 import { createUnparsedCollector } from '../unparsed-lines';
 import { EVAL_BOOKKEEPING_KEYS } from './eval-line-parser';
 import { placeEvalEpoch } from './step-axis';
@@ -21,8 +20,6 @@ export interface ResultsJsonlResult {
   /** JSON object rows read. */
   rows: number;
 }
-
-const MAX_LINE_CHARS = 1024 * 1024;
 
 /** The i-th zero-shot evaluation: epochs E with E % frequency == 0, plus the last epoch (`epochs`). */
 function scheduledEpoch(rowIndex: number, frequency: number | undefined, epochs: number | undefined): number | null {
@@ -51,20 +48,10 @@ export function parseResultsJsonl(text: string, options: ResultsJsonlOptions = {
   const points: MetricPointInput[] = [];
   const unparsed = createUnparsedCollector();
   let rows = 0;
-  splitTextLines(text).forEach((line, index) => {
-    if (line.trim() === '') return;
-    if (line.length > MAX_LINE_CHARS) return unparsed.add(index + 1, line, 'line longer than 1 MiB');
-    let row: unknown;
-    try {
-      row = parseNonFiniteJson(line);
-    } catch {
-      return unparsed.add(index + 1, line, 'not valid JSON');
-    }
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) return unparsed.add(index + 1, line, 'not a JSON object');
-    const record = row as Record<string, unknown>;
+  forEachJsonObjectLine(text, unparsed, (record, lineNumber, line) => {
     const placement = placeEvalEpoch(resolveEpoch(record, rows, options), options.stepsPerEpoch ?? null, options.samplesPerEpoch ?? null);
     rows += 1;
-    if (!placement) return unparsed.add(index + 1, line, 'epoch out of range');
+    if (!placement) return unparsed.add(lineNumber, line, 'epoch out of range');
     for (const [name, value] of Object.entries(record)) {
       if (typeof value === 'number' && !EVAL_BOOKKEEPING_KEYS.has(name)) {
         points.push({ key: `val/${name}`, value, wallTime: null, ...placement });
