@@ -3,6 +3,7 @@ import { parseParamsTxt } from '@/lib/ingest/openclip/params-txt-parser';
 import { parseResultsJsonl } from '@/lib/ingest/openclip/results-jsonl-parser';
 import type { Db } from './client';
 import { upsertMetricPoints } from './metric-points';
+import { mergeRunInfoFields } from './run-info-fields';
 import { applyIngestEffects, lockIngestSource, type Tx } from './run-ingest-effects';
 
 async function recordWholeFile(tx: Tx, runId: string, source: string, bytes: number, rows: number, unparsed: number) {
@@ -25,12 +26,7 @@ export async function ingestParamsTxt(db: Db, runId: string, text: string) {
       where: { id: runId },
       data: {
         config: parsed.params,
-        model: info.model ?? run.model,
-        gpus: info.gpus ?? run.gpus,
-        batchSize: info.batchSize ?? run.batchSize,
-        globalBatchSize: info.globalBatchSize ?? run.globalBatchSize,
-        precision: info.precision ?? run.precision,
-        epochs: info.epochs ?? run.epochs,
+        ...mergeRunInfoFields(run, info, 'info'),
         samplesPerEpoch: run.samplesPerEpoch ?? info.samplesPerEpoch,
         lastHeartbeatAt: new Date(),
       },

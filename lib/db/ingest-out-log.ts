@@ -3,6 +3,7 @@ import { createOutLogState, parseOutLogLines, type OutLogRunInfo, type OutLogSta
 import type { LogChunkResult } from '@/lib/schemas/ingest';
 import type { Db } from './client';
 import { upsertMetricPoints } from './metric-points';
+import { mergeRunInfoFields } from './run-info-fields';
 import { applyIngestEffects, lockIngestSource, type Tx } from './run-ingest-effects';
 
 export const OUT_LOG_SOURCE = 'out.log';
@@ -25,14 +26,9 @@ async function fillRunInfo(tx: Tx, runId: string, info: OutLogRunInfo): Promise<
   await tx.run.update({
     where: { id: runId },
     data: {
-      model: run.model ?? info.model,
-      gpus: run.gpus ?? info.gpus,
-      batchSize: run.batchSize ?? info.batchSize,
-      globalBatchSize: run.globalBatchSize ?? info.globalBatchSize,
-      precision: run.precision ?? info.precision,
+      ...mergeRunInfoFields(run, info, 'stored'),
       // The train line's epoch size is exact; params.txt only has the requested number.
       samplesPerEpoch: info.samplesPerEpoch ?? run.samplesPerEpoch,
-      epochs: run.epochs ?? info.epochs,
       config: run.config ?? (info.params && Object.keys(info.params).length > 0 ? info.params : undefined),
     },
   });
