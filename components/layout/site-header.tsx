@@ -4,7 +4,10 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 
-const NAV = [{ href: '/', label: 'Projects', isActive: (path: string) => path === '/' || path.startsWith('/projects') }];
+const NAV = [
+  { href: '/', label: 'Projects', isActive: (path: string) => path === '/' || path.startsWith('/projects') },
+  { href: '/papers', label: 'Papers', isActive: (path: string) => path.startsWith('/papers') },
+];
 
 export function SiteHeader() {
   const pathname = usePathname() ?? '/';

@@ -8,6 +8,7 @@ import { fileUploadResultSchema, logChunkQuerySchema, logChunkResultSchema } fro
 import { metricBatchResultSchema, metricBatchSchema, seriesListSchema, seriesQuerySchema } from '@/lib/schemas/metrics';
 import { apiKeyCreateSchema, apiKeyCreatedSchema, projectCreateSchema, projectCreatedSchema, projectListSchema, projectSchema, projectUpdateSchema } from '@/lib/schemas/project';
 import { projectParamsSchema, runParamsSchema } from '@/lib/schemas/route-params';
+import { paperDetailSchema, paperImportQuerySchema, paperImportResultSchema, paperListSchema, paperParamsSchema, reportedResultParamsSchema, reportedResultResponseSchema, reportedResultUpdateSchema } from '@/lib/schemas/papers';
 import { runDetailSchema, runListSchema, runUpsertResultSchema, runUpsertSchema } from '@/lib/schemas/run';
 
 interface Operation {
@@ -36,6 +37,10 @@ const operations: Operation[] = [
   { method: 'put', path: '/projects/{project}/runs/{run}/results-jsonl', summary: "Upload the run's checkpoints/results.jsonl", params: runParamsSchema, body: 'text', response: fileUploadResultSchema, authenticated: true },
   { method: 'post', path: '/projects/{project}/runs/{run}/metrics', summary: 'Append a JSON batch of metric points (all or nothing)', params: runParamsSchema, body: metricBatchSchema, response: metricBatchResultSchema, authenticated: true },
   { method: 'get', path: '/projects/{project}/runs/{run}/metrics', summary: 'Read metric series for charts', params: runParamsSchema, query: seriesQuerySchema, response: seriesListSchema },
+  { method: 'get', path: '/papers', summary: 'List papers with their origin and result counts', response: paperListSchema },
+  { method: 'get', path: '/papers/{paper}', summary: 'A paper and its reported results grouped by result_key: primary source first, other sources with the values where they differ', params: paperParamsSchema, response: paperDetailSchema },
+  { method: 'post', path: '/papers/import', summary: 'Import a CSV of reported results (clipa_reported.csv columns), all or nothing; 400 names line and column, 409 for reference papers or result keys of other papers', query: paperImportQuerySchema, body: 'text', response: paperImportResultSchema, status: 201 },
+  { method: 'patch', path: '/reported-results/{id}', summary: "Change a reported result's tolerance (percentage points, > 0 and ≤ 50)", params: reportedResultParamsSchema, body: reportedResultUpdateSchema, response: reportedResultResponseSchema },
 ];
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {

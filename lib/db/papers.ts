@@ -6,11 +6,23 @@ import 'server-only';
  * transaction, so a failed seed leaves the previous data intact. Re-seeding refreshes every field that
  * comes from the files but never touches `tolerancePp`, which users edit. Rows removed from the files
  * are not deleted (runs may link to them).
+ *
+ * The API reads papers through `listPaperSummaries` and `getPaperDetail` (results grouped by result_key,
+ * the other sources' disagreements attached), which return the shapes of `lib/schemas/papers.ts`.
  */
 import type { Db } from '@/lib/db/client';
-import { isCanonicalMetricName, type MetricValues } from '@/lib/metrics/canonical-metrics';
+import { isCanonicalMetricName, listCanonicalMetricNames, type MetricValues } from '@/lib/metrics/canonical-metrics';
 import { loadReference } from '@/lib/reference/load-reference';
-import type { ReferenceSeeds } from '@/lib/reference/seed-types';
+import { isResultType, type ReferenceSeeds } from '@/lib/reference/seed-types';
+import {
+  comparedNumberFields,
+  type OtherSource,
+  type PaperDetail,
+  type PaperSummary as PaperSummaryJson,
+  type ReportedResult as ReportedResultJson,
+  type ResultGroup,
+  type SourceDifference,
+} from '@/lib/schemas/papers';
 import type { Paper, Prisma, ReportedResult } from '@/prisma/generated/sqlite/client';
 
 export type PaperRecord = Paper;
@@ -75,6 +87,88 @@ export async function listReportedResults(db: Db, filter: { paperId?: string } =
     orderBy: RESULT_ORDER,
   });
   return rows.map(toReportedResultRecord);
+}
+
+/** Papers in the API shape (ISO dates, narrowed origin). */
+export async function listPaperSummaries(db: Db): Promise<PaperSummaryJson[]> {
+  return (await listPapers(db)).map(toPaperSummaryJson);
+}
+
+/**
+ * One paper with its results grouped by result_key: the primary row, then the other sources of the same
+ * key, each with the values it gives that differ from the primary row (only values both rows give: a
+ * source that omits a number does not disagree). Null for an unknown paper.
+ */
+export async function getPaperDetail(db: Db, paperId: string): Promise<PaperDetail | null> {
+  const paper = await getPaperWithResults(db, paperId);
+  if (!paper) return null;
+  const { results, ...fields } = paper;
+  const byKey = new Map<string, ReportedResultRecord[]>();
+  for (const result of results) byKey.set(result.resultKey, [...(byKey.get(result.resultKey) ?? []), result]);
+  const groups = [...byKey.entries()].map(([resultKey, rows]) => toResultGroup(resultKey, rows));
+  return { paper: toPaperSummaryJson({ ...fields, resultCount: results.length }), groups };
+}
+
+/** Sets a result's tolerance; null when no result has this id. */
+export async function updateReportedResultTolerance(db: Db, id: string, tolerancePp: number): Promise<ReportedResultJson | null> {
+  const existing = await db.reportedResult.findUnique({ where: { id }, select: { id: true } });
+  if (!existing) return null;
+  const row = await db.reportedResult.update({ where: { id }, data: { tolerancePp } });
+  return toReportedResultJson(toReportedResultRecord(row));
+}
+
+export function toPaperSummaryJson(paper: PaperSummary): PaperSummaryJson {
+  return { ...paper, origin: paper.origin === 'lab' ? 'lab' : 'reference', createdAt: paper.createdAt.toISOString() };
+}
+
+export function toReportedResultJson(record: ReportedResultRecord): ReportedResultJson {
+  return { ...record, resultType: isResultType(record.resultType) ? record.resultType : 'main' };
+}
+
+function toResultGroup(resultKey: string, rows: ReportedResultRecord[]): ResultGroup {
+  // Rows arrive primary first; a key without a primary row (not writable through the validators) shows its first row.
+  const [primary, ...others] = rows;
+  return {
+    resultKey,
+    primary: toReportedResultJson(primary!),
+    others: others.map((other): OtherSource => ({ ...toReportedResultJson(other), differences: findDifferences(primary!, other) })),
+  };
+}
+
+/**
+ * Values both rows give that differ at the precision both print: 75.6 (paper) and 75.62 (open_clip)
+ * agree, 79.7 and 79.57 do not, nor do $13,613 and $13,616.
+ */
+function findDifferences(primary: ReportedResultRecord, other: ReportedResultRecord): SourceDifference[] {
+  const differences: SourceDifference[] = [];
+  for (const field of comparedNumberFields) {
+    const [primaryValue, value] = [primary[field], other[field]];
+    if (primaryValue !== null && value !== null && !agreeAtPrintedPrecision(String(primaryValue), String(value))) differences.push({ field, primaryValue, value });
+  }
+  for (const field of listCanonicalMetricNames()) {
+    const [primaryValue, value] = [primary.metrics[field], other.metrics[field]];
+    if (primaryValue === undefined || value === undefined) continue;
+    if (!agreeAtPrintedPrecision(printedMetric(primary, field, primaryValue), printedMetric(other, field, value))) differences.push({ field, primaryValue, value });
+  }
+  return differences;
+}
+
+/** The metric as the source printed it ("82.70"), when its raw cell holds the same number. */
+function printedMetric(record: ReportedResultRecord, name: string, value: number): string {
+  const raw = record.raw[name]?.trim();
+  return raw !== undefined && raw !== '' && Number(raw) === value ? raw : String(value);
+}
+
+/** True when the less precise number could be the other one rounded (half a unit of its last digit apart at most). */
+function agreeAtPrintedPrecision(a: string, b: string): boolean {
+  const halfUnit = 0.5 * 10 ** -Math.min(decimalsOf(a), decimalsOf(b));
+  return Math.abs(Number(a) - Number(b)) <= halfUnit + 1e-9;
+}
+
+function decimalsOf(printed: string): number {
+  if (/e/i.test(printed)) return 12;
+  const dot = printed.indexOf('.');
+  return dot === -1 ? 0 : printed.length - dot - 1;
 }
 
 function toReportedResultRecord(row: ReportedResult): ReportedResultRecord {

@@ -1,0 +1,6 @@
+import { defineRoute } from '@/lib/api/define-route';
+import { getDb } from '@/lib/db/client';
+import { listPaperSummaries } from '@/lib/db/papers';
+
+// GET /api/v1/papers: every paper (reference data and lab imports) with its origin and result count.
+export const GET = defineRoute({}, async () => Response.json({ papers: await listPaperSummaries(getDb()) }));
