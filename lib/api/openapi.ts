@@ -9,6 +9,7 @@ import { metricBatchResultSchema, metricBatchSchema, seriesListSchema, seriesQue
 import { apiKeyCreateSchema, apiKeyCreatedSchema, projectCreateSchema, projectCreatedSchema, projectListSchema, projectSchema, projectUpdateSchema } from '@/lib/schemas/project';
 import { projectParamsSchema, runParamsSchema } from '@/lib/schemas/route-params';
 import { paperDetailSchema, paperImportQuerySchema, paperImportResultSchema, paperListSchema, paperParamsSchema, reportedResultParamsSchema, reportedResultResponseSchema, reportedResultUpdateSchema } from '@/lib/schemas/papers';
+import { tfeventsChunkResultSchema, tfeventsParamsSchema } from '@/lib/schemas/tfevents';
 import { runDetailSchema, runListSchema, runUpsertResultSchema, runUpsertSchema } from '@/lib/schemas/run';
 
 interface Operation {
@@ -17,7 +18,7 @@ interface Operation {
   summary: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
-  body?: z.ZodType | 'text';
+  body?: z.ZodType | 'text' | 'binary';
   response: z.ZodType;
   status?: number;
   authenticated?: boolean;
@@ -37,6 +38,7 @@ const operations: Operation[] = [
   { method: 'put', path: '/projects/{project}/runs/{run}/results-jsonl', summary: "Upload the run's checkpoints/results.jsonl", params: runParamsSchema, body: 'text', response: fileUploadResultSchema, authenticated: true },
   { method: 'post', path: '/projects/{project}/runs/{run}/metrics', summary: 'Append a JSON batch of metric points (all or nothing)', params: runParamsSchema, body: metricBatchSchema, response: metricBatchResultSchema, authenticated: true },
   { method: 'get', path: '/projects/{project}/runs/{run}/metrics', summary: 'Read metric series for charts', params: runParamsSchema, query: seriesQuerySchema, response: seriesListSchema },
+  { method: 'post', path: '/projects/{project}/runs/{run}/tfevents/{file}', summary: 'Append a chunk of a TensorBoard event file starting at byte `offset` (same cursor rules as out-log; corrupt records are reported and skipped)', params: tfeventsParamsSchema, query: logChunkQuerySchema, body: 'binary', response: tfeventsChunkResultSchema, authenticated: true },
   { method: 'get', path: '/papers', summary: 'List papers with their origin and result counts', response: paperListSchema },
   { method: 'get', path: '/papers/{paper}', summary: 'A paper and its reported results grouped by result_key: primary source first, other sources with the values where they differ', params: paperParamsSchema, response: paperDetailSchema },
   { method: 'post', path: '/papers/import', summary: 'Import a CSV of reported results (clipa_reported.csv columns), all or nothing; 400 names line and column, 409 for reference papers or result keys of other papers', query: paperImportQuerySchema, body: 'text', response: paperImportResultSchema, status: 201 },
@@ -66,7 +68,9 @@ export function buildOpenApiDocument() {
     const body =
       operation.body === 'text'
         ? { required: true, content: { 'text/plain': { schema: { type: 'string' } } } }
-        : operation.body
+        : operation.body === 'binary'
+          ? { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
+          : operation.body
           ? { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } } }
           : undefined;
     paths[operation.path] ??= {};
