@@ -11,6 +11,7 @@ import { isLiveStatus, LIVE_REFETCH_MS, useRun } from '@/lib/queries/runs';
 import { pageUrls } from '@/lib/queries/urls';
 import { RunConfigPanel } from './run-config-panel';
 import { RunHeader } from './run-header';
+import { RunLinkPicker } from './run-link-picker';
 import { TrainingCurves } from './training-curves';
 
 /** A run's page: header with its key numbers, its params.txt, and its training curves, live while it runs. */
@@ -35,6 +36,7 @@ export function RunView({ slug, runKey }: { slug: string; runKey: string }) {
               {live && <LiveIndicator intervalSeconds={LIVE_REFETCH_MS / 1000} />}
             </div>
             <RunHeader run={current} />
+            <RunLinkPicker slug={slug} runKey={current.key} />
             <RunConfigPanel config={current.config} />
             <TrainingCurves run={current} live={live} />
           </div>

@@ -1,0 +1,34 @@
+import { ApiError } from '@/lib/api/api-error';
+import { defineRoute, parseBody } from '@/lib/api/define-route';
+import { requireProject, requireRun } from '@/lib/api/lookups';
+import { readJsonBody } from '@/lib/api/read-body';
+import { getDb } from '@/lib/db/client';
+import { UnknownReportedResultError } from '@/lib/db/runs';
+import { getRunLink, setRunLink } from '@/lib/db/scorecard';
+import { readEnv } from '@/lib/env';
+import { runParamsSchema } from '@/lib/schemas/route-params';
+import { runLinkUpdateSchema } from '@/lib/schemas/scorecard';
+
+// GET /api/v1/projects/{project}/runs/{run}/link: the reported result the run reproduces, suggestions and the results to choose from.
+export const GET = defineRoute({ params: runParamsSchema }, async ({ params }) => {
+  const db = getDb();
+  const project = await requireProject(db, params.project);
+  const run = await requireRun(db, project, params.run);
+  return Response.json(await getRunLink(db, project, run));
+});
+
+// PUT /api/v1/projects/{project}/runs/{run}/link: link the run to a reported result ({reportedResultId}), or unlink it with null.
+// Open to the browser like PATCH /projects/{project}: there are no user accounts yet; once there are, this needs a signed-in member.
+export const PUT = defineRoute({ params: runParamsSchema }, async ({ request, params }) => {
+  const db = getDb();
+  const project = await requireProject(db, params.project);
+  const run = await requireRun(db, project, params.run);
+  const input = parseBody(runLinkUpdateSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  try {
+    await setRunLink(db, run.id, input.reportedResultId);
+  } catch (error) {
+    if (error instanceof UnknownReportedResultError) throw new ApiError('bad_request', `body.reportedResultId: no reported result "${error.message}"`);
+    throw error;
+  }
+  return Response.json(await getRunLink(db, project, { ...run, reportedResultId: input.reportedResultId }));
+});

@@ -1,0 +1,40 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/components/ui/cn';
+
+const TABS = [
+  { label: 'Runs', suffix: '', matches: (rest: string) => rest === '' || rest.startsWith('/runs') || rest.startsWith('/compare') },
+  { label: 'Scorecard', suffix: '/scorecard', matches: (rest: string) => rest.startsWith('/scorecard') },
+];
+
+/** The project's sections; the active one follows the URL so every sub-page shows where it is. */
+export function ProjectTabs({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  const base = `/projects/${encodeURIComponent(slug)}`;
+  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : '';
+  return (
+    <nav aria-label="Project sections" className="mb-4">
+      <ul className="flex gap-1 border-b border-zinc-200">
+        {TABS.map((tab) => {
+          const active = tab.matches(rest);
+          return (
+            <li key={tab.label}>
+              <Link
+                href={`${base}${tab.suffix}`}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  '-mb-px inline-block border-b-2 px-3 py-2 text-sm',
+                  active ? 'border-indigo-600 font-medium text-zinc-900' : 'border-transparent text-zinc-500 hover:text-zinc-800',
+                )}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
