@@ -7,6 +7,7 @@ import { cn } from '@/components/ui/cn';
 const TABS = [
   { label: 'Runs', suffix: '', matches: (rest: string) => rest === '' || rest.startsWith('/runs') || rest.startsWith('/compare') },
   { label: 'Scorecard', suffix: '/scorecard', matches: (rest: string) => rest.startsWith('/scorecard') },
+  { label: 'Paper charts', suffix: '/charts', matches: (rest: string) => rest.startsWith('/charts') },
 ];
 
 /** The project's sections; the active one follows the URL so every sub-page shows where it is. */
