@@ -4,46 +4,18 @@ import 'server-only';
  * compute from params.txt × samples seen (lib/compute/run-stages.ts), GPU-hours from the span of their
  * logged wall times × GPUs, and cost at the project's price.
  *
- * Decisions: stored keys map to the metric through canonical-metrics (the training log's
- * `val/imagenet-zeroshot-val-top1`, and `clip_benchmark/<dataset>/<metric>` for CLIP_benchmark
- * uploads); the latest is the point with the highest step, a CLIP_benchmark value winning a tie (it
- * is the standard evaluation of that checkpoint). A non-finite latest value is reported, not skipped
- * for an older finite one. Wall time needs two timestamped points; one point would claim zero hours.
+ * Decisions: a run's value is the scorecard's (lib/db/run-metrics.ts), so the charts and the
+ * scorecard never disagree; a non-finite latest value is reported, not skipped for an older finite
+ * one. Wall time needs two timestamped points; one point would claim zero hours.
  */
 import { accountRun } from '@/lib/compute/run-stages';
 import { resolveModelGeometry } from '@/lib/compute/model-geometry';
-import { sourceNamesFor, toPercent, canonicalMetricFor, type CanonicalMetricName } from '@/lib/metrics/canonical-metrics';
+import type { CanonicalMetricName } from '@/lib/metrics/canonical-metrics';
 import type { ModelProfile } from '@/lib/reference/model-profile';
 import type { PaperChartRunPoint } from '@/lib/schemas/paper-charts';
 import type { Db } from './client';
+import { readRunMetricValues } from './run-metrics';
 import { displayStatusOf } from './runs';
-
-const CLIP_BENCHMARK_PREFIX = 'clip_benchmark/';
-
-/** Every stored key that means `metric`, with the factor to percent. */
-export function listStoredKeysFor(metric: CanonicalMetricName): string[] {
-  return [...sourceNamesFor(metric, 'openclip-log'), ...sourceNamesFor(metric, 'clip-benchmark').map((name) => `${CLIP_BENCHMARK_PREFIX}${name}`)];
-}
-
-function scaleOfStoredKey(key: string): number {
-  const match = key.startsWith(CLIP_BENCHMARK_PREFIX)
-    ? canonicalMetricFor('clip-benchmark', key.slice(CLIP_BENCHMARK_PREFIX.length))
-    : canonicalMetricFor('openclip-log', key);
-  return match?.scaleToPercent ?? 1;
-}
-
-interface LatestPoint {
-  key: string;
-  step: number;
-  value: number | null;
-  nonFinite: string | null;
-}
-
-function isLater(candidate: LatestPoint, current: LatestPoint | undefined): boolean {
-  if (!current) return true;
-  if (candidate.step !== current.step) return candidate.step > current.step;
-  return candidate.key.startsWith(CLIP_BENCHMARK_PREFIX) && !current.key.startsWith(CLIP_BENCHMARK_PREFIX);
-}
 
 export async function listRunChartPoints(
   db: Db,
@@ -57,11 +29,8 @@ export async function listRunChartPoints(
     include: { reportedResult: { select: { resultKey: true } } },
   });
   const runIds = runs.map((run) => run.id);
-  const [valueRows, spans] = await Promise.all([
-    db.metricPoint.findMany({
-      where: { runId: { in: runIds }, key: { in: listStoredKeysFor(metric) } },
-      select: { runId: true, key: true, step: true, value: true, nonFinite: true },
-    }),
+  const [values, spans] = await Promise.all([
+    readRunMetricValues(db, runIds, [metric]),
     db.metricPoint.groupBy({
       by: ['runId'],
       where: { runId: { in: runIds }, wallTime: { not: null } },
@@ -70,8 +39,6 @@ export async function listRunChartPoints(
       _count: { wallTime: true },
     }),
   ]);
-  const latest = new Map<string, LatestPoint>();
-  for (const row of valueRows) if (isLater(row, latest.get(row.runId))) latest.set(row.runId, row);
   const spanOf = new Map(spans.map((span) => [span.runId, span]));
 
   return runs.map((run): PaperChartRunPoint => {
@@ -80,7 +47,7 @@ export async function listRunChartPoints(
     const span = spanOf.get(run.id);
     const wallSeconds = span && span._count.wallTime >= 2 && span._min.wallTime !== null && span._max.wallTime !== null ? (span._max.wallTime - span._min.wallTime) / 1000 : null;
     const compute = accountSafely(params, run.samplesSeen, wallSeconds, run.gpus, project.gpuHourPriceUsd, profiles);
-    const point = latest.get(run.id);
+    const point = values.get(run.id)?.[metric];
     const stage = compute.compute?.perStage[0];
     const model = params.model ?? null;
     const geometry = model ? resolveModelGeometry(model, profiles) : null;
@@ -89,9 +56,9 @@ export async function listRunChartPoints(
       runName: run.name,
       status: displayStatusOf(run, project.staleAfterSeconds),
       model,
-      value: point?.value == null ? null : toPercent(point.value, scaleOfStoredKey(point.key)),
+      value: point?.percent ?? null,
       valueKey: point?.key ?? null,
-      valueNote: point === undefined ? `no ${metric} points yet` : point.value === null ? `latest value (step ${point.step}) is ${point.nonFinite ?? 'not finite'}` : null,
+      valueNote: point === undefined ? `no ${metric} points yet` : point.percent === null ? `latest value (step ${point.step}) is not finite` : null,
       samplesSeen: run.samplesSeen,
       trainingGflops: compute.compute?.totalGflops ?? null,
       computeNote: compute.compute ? null : compute.unavailable,
