@@ -2,7 +2,7 @@
 
 import { notFound } from 'next/navigation';
 import { RunsEmptyState } from '@/components/runs/runs-empty-state';
-import { RunsTable } from '@/components/runs/runs-table';
+import { RunsExplorer } from '@/components/runs/runs-explorer';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Card } from '@/components/ui/card';
 import { DataState } from '@/components/ui/data-state';
@@ -14,7 +14,7 @@ import { isLiveStatus, LIVE_REFETCH_MS, useRuns } from '@/lib/queries/runs';
 import { pageUrls } from '@/lib/queries/urls';
 import { DEMO_EXPLANATION, DemoBadge } from './demo-badge';
 
-/** A project's page: its name and description, and its runs, polled while any of them is live. */
+/** A project's page: its name and description, and its runs explorer, polled while any run is live. */
 export function ProjectView({ slug }: { slug: string }) {
   const project = useProject(slug);
   const runs = useRuns(slug);
@@ -48,7 +48,7 @@ export function ProjectView({ slug }: { slug: string }) {
               isEmpty={(list) => list.length === 0}
               empty={<RunsEmptyState slug={slug} />}
             >
-              {(list) => <RunsTable slug={slug} runs={list} />}
+              {(list) => <RunsExplorer slug={slug} runs={list} />}
             </DataState>
           </Card>
         </div>

@@ -49,6 +49,15 @@ export const runSummarySchema = z.object({
   reportedResultId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  config: z
+    .record(z.string(), z.string())
+    .nullable()
+    .optional()
+    .describe("The run's params.txt as key → raw value, or null before one was uploaded."),
+  latestMetrics: z
+    .record(z.string(), z.number().nullable())
+    .optional()
+    .describe('The value at the highest step of each metric key; null when that value was not finite (NaN or ±inf). Filled by the runs list.'),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
