@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { ShareButton } from '@/components/share/share-button';
 import { cn } from '@/components/ui/cn';
 
 const TABS = [
@@ -16,8 +17,8 @@ export function ProjectTabs({ slug }: { slug: string }) {
   const base = `/projects/${encodeURIComponent(slug)}`;
   const rest = pathname.startsWith(base) ? pathname.slice(base.length) : '';
   return (
-    <nav aria-label="Project sections" className="mb-4">
-      <ul className="flex gap-1 border-b border-zinc-200">
+    <nav aria-label="Project sections" className="mb-4 flex items-end justify-between gap-3 border-b border-zinc-200">
+      <ul className="flex gap-1">
         {TABS.map((tab) => {
           const active = tab.matches(rest);
           return (
@@ -36,6 +37,9 @@ export function ProjectTabs({ slug }: { slug: string }) {
           );
         })}
       </ul>
+      <div className="pb-1">
+        <ShareButton slug={slug} />
+      </div>
     </nav>
   );
 }

@@ -9,6 +9,7 @@ import { metricBatchResultSchema, metricBatchSchema, seriesListSchema, seriesQue
 import { apiKeyCreateSchema, apiKeyCreatedSchema, projectCreateSchema, projectCreatedSchema, projectListSchema, projectSchema, projectUpdateSchema } from '@/lib/schemas/project';
 import { projectParamsSchema, runParamsSchema } from '@/lib/schemas/route-params';
 import { paperDetailSchema, paperImportQuerySchema, paperImportResultSchema, paperListSchema, paperParamsSchema, reportedResultParamsSchema, reportedResultResponseSchema, reportedResultUpdateSchema } from '@/lib/schemas/papers';
+import { shareLinkCreatedSchema, shareLinkCreateSchema, shareLinkListSchema, shareLinkParamsSchema, shareLinkResponseSchema } from '@/lib/schemas/share-links';
 import { runAnnotationsResultSchema, runAnnotationsSchema } from '@/lib/schemas/run-edit';
 import { paperChartDataSchema, paperChartsQuerySchema } from '@/lib/schemas/paper-charts';
 import { clipBenchmarkQuerySchema, clipBenchmarkResultSchema, runLinkSchema, runLinkUpdateSchema, scorecardQuerySchema, scorecardSchema } from '@/lib/schemas/scorecard';
@@ -48,6 +49,9 @@ const operations: Operation[] = [
   { method: 'post', path: '/projects/{project}/runs/{run}/clip-benchmark', summary: 'Attach CLIP_benchmark result files (one JSON object, an array, or JSON lines) to a run at an epoch', params: runParamsSchema, query: clipBenchmarkQuerySchema, body: 'text', response: clipBenchmarkResultSchema, authenticated: true },
   { method: 'get', path: '/projects/{project}/paper-charts', summary: "A project's runs and one paper's reported results on common axes (accuracy %, training GFLOPs, samples, image tokens), run-result links and the published scaling laws", params: projectParamsSchema, query: paperChartsQuerySchema, response: paperChartDataSchema },
   { method: 'patch', path: '/projects/{project}/runs/{run}/annotations', summary: "Edit a run's tags and notes", params: runParamsSchema, body: runAnnotationsSchema, response: runAnnotationsResultSchema },
+  { method: 'get', path: '/projects/{project}/share-links', summary: "List a project's share links (never their tokens)", params: projectParamsSchema, response: shareLinkListSchema },
+  { method: 'post', path: '/projects/{project}/share-links', summary: 'Store a view and get its short /s/{token} link; the token is shown once', params: projectParamsSchema, body: shareLinkCreateSchema, response: shareLinkCreatedSchema, status: 201 },
+  { method: 'post', path: '/share-links/{id}/revoke', summary: 'Revoke a share link (idempotent)', params: shareLinkParamsSchema, response: shareLinkResponseSchema },
   { method: 'get', path: '/papers', summary: 'List papers with their origin and result counts', response: paperListSchema },
   { method: 'get', path: '/papers/{paper}', summary: 'A paper and its reported results grouped by result_key: primary source first, other sources with the values where they differ', params: paperParamsSchema, response: paperDetailSchema },
   { method: 'post', path: '/papers/import', summary: 'Import a CSV of reported results (clipa_reported.csv columns), all or nothing; 400 names line and column, 409 for reference papers or result keys of other papers', query: paperImportQuerySchema, body: 'text', response: paperImportResultSchema, status: 201 },
