@@ -3,6 +3,7 @@
 import { notFound } from 'next/navigation';
 import { RunsEmptyState } from '@/components/runs/runs-empty-state';
 import { RunsExplorer } from '@/components/runs/runs-explorer';
+import { RunUploadPanel } from '@/components/upload/run-upload-panel';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Card } from '@/components/ui/card';
 import { DataState } from '@/components/ui/data-state';
@@ -37,6 +38,7 @@ export function ProjectView({ slug }: { slug: string }) {
               </p>
             )}
           </div>
+          <RunUploadPanel slug={slug} />
           <Card
             title={`Runs${runs.data ? ` (${runs.data.length})` : ''}`}
             actions={live ? <LiveIndicator intervalSeconds={LIVE_REFETCH_MS / 1000} /> : undefined}
