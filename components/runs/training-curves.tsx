@@ -1,11 +1,13 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { ChartControls } from '@/components/charts/chart-controls';
+import { useUrlQuery } from '@/components/charts/chart-controls-url';
+import { changeControls, decodeChartControls, encodeChartControls } from '@/lib/charts/compare-view-state';
+import type { ChartControls as ChartControlsState } from '@/lib/charts/prepare-training-curves';
 import { planTrainingCharts, type ChartSection } from '@/lib/charts/training-chart-plan';
-import { parseXAxis, type XAxis } from '@/lib/charts/x-axis';
+import { useRunOrigins } from '@/lib/queries/compare';
 import type { RunDetail } from '@/lib/schemas/run';
 import { TrainingCurveChart } from './training-curve-chart';
-import { XAxisSwitch } from './x-axis-switch';
 
 const SECTIONS: { id: ChartSection; title: string }[] = [
   { id: 'train', title: 'Training' },
@@ -14,33 +16,25 @@ const SECTIONS: { id: ChartSection; title: string }[] = [
 ];
 
 /**
- * The run's training curves, grouped by section. The x-axis lives in the URL (`?x=samples`), so a
- * copied link opens the same view; the charts poll while the run is live.
+ * The run's training curves, grouped by section, under the controls every metric chart shares
+ * (x-axis, log scales, smoothing, outliers, zoom). The controls live in the URL (`?x=samples&ylog=1`),
+ * so a copied link opens the same view; the charts poll while the run is live.
  */
 export function TrainingCurves({ run, live }: { run: RunDetail; live: boolean }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const xAxis = parseXAxis(searchParams.get('x'));
+  const [query, writeQuery] = useUrlQuery();
+  const controls = decodeChartControls(query);
   const charts = planTrainingCharts(run.metricKeys.map((entry) => entry.key));
-
-  const selectXAxis = (axis: XAxis) => {
-    const params = new URLSearchParams(searchParams.toString());
-    params.set('x', axis);
-    router.replace(`${pathname}?${params.toString()}`, { scroll: false });
-  };
+  const [origin] = useRunOrigins(run.projectSlug, [{ key: run.key, metricKeys: run.metricKeys.map((entry) => entry.key) }], controls.xAxis === 'relative');
+  const context = { wallTimeOrigin: origin?.data ?? null, gflopsPerSample: run.trainingGflopsPerSample ?? null };
+  const change = (change: Partial<ChartControlsState>) =>
+    writeQuery((current) => encodeChartControls(changeControls(decodeChartControls(current), change), current));
 
   return (
     <section aria-labelledby="training-curves-heading" className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="training-curves-heading" className="text-base font-semibold">
-          Training curves
-        </h2>
-        <div className="flex items-center gap-2 text-xs text-zinc-500">
-          <span aria-hidden="true">X axis</span>
-          <XAxisSwitch value={xAxis} onChange={selectXAxis} />
-        </div>
-      </div>
+      <h2 id="training-curves-heading" className="text-base font-semibold">
+        Training curves
+      </h2>
+      <ChartControls value={controls} onChange={change} />
       {SECTIONS.map((section) => {
         const sectionCharts = charts.filter((chart) => chart.section === section.id);
         if (sectionCharts.length === 0) return null;
@@ -49,7 +43,16 @@ export function TrainingCurves({ run, live }: { run: RunDetail; live: boolean })
             <h3 className="text-xs font-medium uppercase tracking-wide text-zinc-500">{section.title}</h3>
             <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
               {sectionCharts.map((spec) => (
-                <TrainingCurveChart key={spec.id} slug={run.projectSlug} runKey={run.key} spec={spec} xAxis={xAxis} live={live} />
+                <TrainingCurveChart
+                  key={spec.id}
+                  slug={run.projectSlug}
+                  runKey={run.key}
+                  spec={spec}
+                  controls={controls}
+                  context={context}
+                  onZoom={(zoom) => change({ zoom })}
+                  live={live}
+                />
               ))}
             </div>
           </div>
@@ -58,3 +61,4 @@ export function TrainingCurves({ run, live }: { run: RunDetail; live: boolean })
     </section>
   );
 }
+

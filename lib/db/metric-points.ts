@@ -4,6 +4,7 @@ import type { Series } from '@/lib/schemas/metrics';
 import { downsampleMinMaxLast } from '@/lib/charts/downsample';
 import type { Db } from './client';
 import { updateMetricSummaries, type SummaryTx } from './metric-summaries';
+import { readSummarizedSeries, type StoredSeriesPoint } from './summarized-series';
 import { sqlNumber, sqlString } from './sql-literals';
 
 type Tx = SummaryTx;
@@ -52,18 +53,62 @@ export async function upsertMetricPoints(
   return points.length;
 }
 
-/** Series for charts, reduced to about maxPoints per key with min/max/last buckets over the step axis. */
-export async function readSeries(db: Db, runId: string, keys: readonly string[], maxPoints: number): Promise<Series[]> {
-  const rows = await db.metricPoint.findMany({
-    where: { runId, key: { in: [...keys] } },
-    orderBy: [{ key: 'asc' }, { step: 'asc' }],
-    select: { key: true, step: true, epoch: true, samplesSeen: true, wallTime: true, value: true, nonFinite: true },
-  });
-  return keys.map((key) => {
-    const points = rows.filter((row) => row.key === key).map(({ key: _key, ...point }) => ({ ...point, x: point.step, y: point.value }));
-    return {
+/** Most points a `full` read returns (CSV export); more is refused rather than sent. */
+export const FULL_SERIES_MAX_POINTS = 1_000_000;
+
+export class SeriesTooLargeError extends Error {
+  constructor(readonly count: number) {
+    super(`query.full: the range holds ${count} points, more than the ${FULL_SERIES_MAX_POINTS} a full read returns; narrow it with from/to`);
+  }
+}
+
+export interface SeriesRange {
+  /** First step to read (inclusive). */
+  from?: number;
+  /** Last step to read (inclusive). */
+  to?: number;
+  /** Every point in range, without downsampling (for CSV export). */
+  full?: boolean;
+}
+
+const SERIES_POINT_FIELDS = { step: true, epoch: true, samplesSeen: true, wallTime: true, value: true, nonFinite: true } as const;
+
+/** Downsampled in memory: for ranges (a bounded read on the primary key) and short series. */
+async function readReducedSeries(db: Db, runId: string, key: string, maxPoints: number, range: SeriesRange): Promise<StoredSeriesPoint[]> {
+  const step = range.from !== undefined || range.to !== undefined ? { gte: range.from, lte: range.to } : undefined;
+  const rows = await db.metricPoint.findMany({ where: { runId, key, ...(step ? { step } : {}) }, orderBy: { step: 'asc' }, select: SERIES_POINT_FIELDS });
+  if (range.full) return rows;
+  const points = rows.map((row) => ({ ...row, x: row.step, y: row.value }));
+  const kept = downsampleMinMaxLast(points, Math.max(1, Math.floor(maxPoints / 3)));
+  if (points.length > 0 && kept[0] !== points[0]) kept.unshift(points[0]!);
+  return kept.map(({ x: _x, y: _y, ...point }) => point);
+}
+
+/** A full-range series from the summaries, with its first point (the origin of relative time). */
+async function readFullRangeSeries(db: Db, runId: string, key: string, maxPoints: number): Promise<StoredSeriesPoint[]> {
+  const summarized = await readSummarizedSeries(db, runId, key, Math.max(1, Math.floor(maxPoints / 3)));
+  if (!summarized) return readReducedSeries(db, runId, key, maxPoints, {});
+  const first = await db.metricPoint.findFirst({ where: { runId, key }, orderBy: { step: 'asc' }, select: SERIES_POINT_FIELDS });
+  return first && summarized[0]?.step !== first.step ? [first, ...summarized] : summarized;
+}
+
+/**
+ * Series for charts. A full-range chart is served from the multi-resolution summaries (about one
+ * bucket per pixel, each giving its min, max and last point), so it never scans a long series; a
+ * zoomed range is a bounded read on the (run, key, step) primary key, reduced the same way in
+ * memory. `full` returns every point in range (CSV export) and refuses more than FULL_SERIES_MAX_POINTS.
+ */
+export async function readSeries(db: Db, runId: string, keys: readonly string[], maxPoints: number, range: SeriesRange = {}): Promise<Series[]> {
+  if (range.full) {
+    const step = range.from !== undefined || range.to !== undefined ? { gte: range.from, lte: range.to } : undefined;
+    const count = await db.metricPoint.count({ where: { runId, key: { in: [...keys] }, ...(step ? { step } : {}) } });
+    if (count > FULL_SERIES_MAX_POINTS) throw new SeriesTooLargeError(count);
+  }
+  const ranged = range.full || range.from !== undefined || range.to !== undefined;
+  return Promise.all(
+    keys.map(async (key) => ({
       key,
-      points: downsampleMinMaxLast(points, Math.max(1, Math.floor(maxPoints / 3))).map(({ x: _x, y: _y, ...point }) => point),
-    };
-  });
+      points: ranged ? await readReducedSeries(db, runId, key, maxPoints, range) : await readFullRangeSeries(db, runId, key, maxPoints),
+    })),
+  );
 }

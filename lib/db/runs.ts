@@ -2,6 +2,9 @@ import 'server-only';
 import { Prisma } from '@/prisma/generated/sqlite/client';
 import type { RunDetail, RunDisplayStatus, RunSummary, RunUpsertInput } from '@/lib/schemas/run';
 import { runStatusSchema } from '@/lib/schemas/run';
+import { accountRun } from '@/lib/compute/run-stages';
+import type { ModelProfile } from '@/lib/reference/model-profile';
+import { loadModelProfiles } from '@/lib/reference/load-reference';
 import type { Db } from './client';
 
 type RunRow = Awaited<ReturnType<Db['run']['findUniqueOrThrow']>>;
@@ -101,6 +104,20 @@ export async function findRun(db: Db, projectId: string, key: string): Promise<R
   return db.run.findUnique({ where: { projectId_key: { projectId, key } } });
 }
 
+let modelProfiles: ModelProfile[] | null = null;
+
+/** Training GFLOPs of one sample (the compute x-axis multiplies it by samples seen), or null. */
+function trainingGflopsPerSample(config: Record<string, string> | null): number | null {
+  if (!config) return null;
+  try {
+    modelProfiles ??= loadModelProfiles();
+  } catch {
+    return null;
+  }
+  const total = accountRun({ params: config, samplesSeen: 1 }, modelProfiles).compute?.totalGflops;
+  return total !== undefined && Number.isFinite(total) && total > 0 ? total : null;
+}
+
 export async function getRunDetail(
   db: Db,
   project: { id: string; slug: string; staleAfterSeconds: number },
@@ -120,6 +137,7 @@ export async function getRunDetail(
     startedAt: row.startedAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,
     config: stringRecord(row.config),
+    trainingGflopsPerSample: trainingGflopsPerSample(stringRecord(row.config)),
     unparsedLines: row.unparsedLines,
     metricKeys: metricKeys.map((group) => ({ key: group.key, count: group._count._all })),
     cursors: cursors.map((cursor) => ({

@@ -48,4 +48,14 @@ export const seriesQuerySchema = z.object({
     .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
     .pipe(z.array(metricKeySchema).min(1).max(20)),
   maxPoints: z.coerce.number().int().min(10).max(100_000).default(2000),
+  from: z.coerce.number().int().min(0).optional().describe('First step to read (inclusive); with `to`, a zoomed range.'),
+  to: z.coerce.number().int().min(0).optional().describe('Last step to read (inclusive).'),
+  full: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((value) => value === '1' || value === 'true')
+    .describe('1: every point in range without downsampling (CSV export); refused above 1,000,000 points.'),
+}).refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
+  path: ['to'],
+  message: 'to must not be below from',
 });

@@ -82,6 +82,11 @@ export const runDetailSchema = runSummarySchema.extend({
   unparsedLines: z.number().int(),
   metricKeys: z.array(z.object({ key: z.string(), count: z.number().int() })),
   cursors: z.array(ingestCursorSchema),
+  trainingGflopsPerSample: z
+    .number()
+    .nullable()
+    .optional()
+    .describe("Training GFLOPs per sample seen, from the run's params.txt and model_profile.csv; null when the model cannot be accounted."),
 });
 export type RunDetail = z.infer<typeof runDetailSchema>;
 

@@ -5,17 +5,22 @@ import { requireProject, requireRun } from '@/lib/api/lookups';
 import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { ingestMetricBatch } from '@/lib/db/ingest-metric-batch';
-import { readSeries } from '@/lib/db/metric-points';
+import { readSeries, SeriesTooLargeError } from '@/lib/db/metric-points';
 import { readEnv } from '@/lib/env';
 import { metricBatchSchema, seriesQuerySchema } from '@/lib/schemas/metrics';
 import { runParamsSchema } from '@/lib/schemas/route-params';
 
-// GET /api/v1/projects/{project}/runs/{run}/metrics?keys=a,b: series for charts, reduced to maxPoints per key.
+// GET /api/v1/projects/{project}/runs/{run}/metrics?keys=a,b&from=&to=&full=: series for charts, reduced to maxPoints per key.
 export const GET = defineRoute({ params: runParamsSchema, query: seriesQuerySchema }, async ({ params, query }) => {
   const db = getDb();
   const project = await requireProject(db, params.project);
   const run = await requireRun(db, project, params.run);
-  return Response.json({ series: await readSeries(db, run.id, query.keys, query.maxPoints) });
+  try {
+    return Response.json({ series: await readSeries(db, run.id, query.keys, query.maxPoints, query) });
+  } catch (error) {
+    if (error instanceof SeriesTooLargeError) throw new ApiError('payload_too_large', error.message, [{ path: 'query.full', message: error.message }]);
+    throw error;
+  }
 });
 
 // POST /api/v1/projects/{project}/runs/{run}/metrics: a JSON batch of points, stored whole or rejected whole.
