@@ -3,7 +3,7 @@ import type { MetricPointInput } from '@/lib/ingest/metric-point';
 import type { Series } from '@/lib/schemas/metrics';
 import { downsampleMinMaxLast } from '@/lib/charts/downsample';
 import type { Db } from './client';
-import { updateMetricSummaries, type SummaryTx } from './metric-summaries';
+import { findStoredSteps, updateMetricSummaries, type SummaryTx } from './metric-summaries';
 import { readSummarizedSeries, type StoredSeriesPoint } from './summarized-series';
 import { sqlNumber, sqlString } from './sql-literals';
 
@@ -38,6 +38,8 @@ export async function upsertMetricPoints(
 ): Promise<number> {
   // PostgreSQL refuses to update one row twice in a statement, so repeats within a write collapse first.
   const points = [...new Map(input.map((point) => [`${point.key}\u0000${point.step}`, point])).values()];
+  const summaries = options.summaries !== false;
+  const storedSteps = summaries ? await findStoredSteps(tx, runId, points) : new Map<string, Set<number>>();
   for (let start = 0; start < points.length; start += ROWS_PER_STATEMENT) {
     const rows = points.slice(start, start + ROWS_PER_STATEMENT).map((point) => pointRow(runId, point));
     await tx.$executeRawUnsafe(
@@ -49,7 +51,7 @@ export async function upsertMetricPoints(
     );
   }
   // Off only in the ingest benchmark, which measures what the summaries cost.
-  if (options.summaries !== false) await updateMetricSummaries(tx, runId, points);
+  if (summaries) await updateMetricSummaries(tx, runId, points, storedSteps);
   return points.length;
 }
 

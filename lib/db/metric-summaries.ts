@@ -26,7 +26,25 @@ async function recomputeBucket(tx: SummaryTx, runId: string, key: string, width:
   return summarizeBucket(width, bucket, stored.map((point) => ({ step: point.step, value: point.value ?? NaN })));
 }
 
-async function summarizeKey(tx: SummaryTx, runId: string, key: string, points: readonly MetricPointInput[]) {
+/**
+ * The steps among `points` that are already stored, per key: read before the points are written,
+ * so the summaries count a replaced point once. Appends find nothing in an indexed range read.
+ */
+export async function findStoredSteps(tx: SummaryTx, runId: string, points: readonly MetricPointInput[]): Promise<Map<string, Set<number>>> {
+  const stored = new Map<string, Set<number>>();
+  for (const [key, keyPoints] of groupByKey(points)) {
+    const steps = keyPoints.map((point) => point.step);
+    const rows = await tx.metricPoint.findMany({
+      where: { runId, key, step: { gte: Math.min(...steps), lte: Math.max(...steps) } },
+      select: { step: true },
+    });
+    const wanted = new Set(steps);
+    stored.set(key, new Set(rows.map((row) => row.step).filter((step) => wanted.has(step))));
+  }
+  return stored;
+}
+
+async function summarizeKey(tx: SummaryTx, runId: string, key: string, points: readonly MetricPointInput[], storedSteps: ReadonlySet<number>) {
   const groupsByWidth = SUMMARY_WIDTHS.map((width) => ({ width, groups: groupByBucket(points, width) }));
   const existing = await tx.metricSummary.findMany({
     where: { runId, key, OR: groupsByWidth.map(({ width, groups }) => ({ width, bucket: { in: [...groups.keys()] } })) },
@@ -35,7 +53,7 @@ async function summarizeKey(tx: SummaryTx, runId: string, key: string, points: r
   const summaries: BucketSummary[] = [];
   for (const { width, groups } of groupsByWidth) {
     for (const [bucket, group] of groups) {
-      const merged = mergeBucket(stored.get(`${width}:${bucket}`) ?? null, width, bucket, group);
+      const merged = mergeBucket(stored.get(`${width}:${bucket}`) ?? null, width, bucket, group, storedSteps);
       summaries.push(merged === 'recompute' ? await recomputeBucket(tx, runId, key, width, bucket) : merged);
     }
   }
@@ -46,10 +64,15 @@ async function summarizeKey(tx: SummaryTx, runId: string, key: string, points: r
  * Folds freshly written points into the multi-resolution summaries, in the same transaction as
  * the points, so a chart never reads a summary that disagrees with the data.
  */
-export async function updateMetricSummaries(tx: SummaryTx, runId: string, points: readonly MetricPointInput[]): Promise<void> {
+export async function updateMetricSummaries(
+  tx: SummaryTx,
+  runId: string,
+  points: readonly MetricPointInput[],
+  storedSteps: ReadonlyMap<string, ReadonlySet<number>>,
+): Promise<void> {
   const rows: string[] = [];
   for (const [key, keyPoints] of groupByKey(points)) {
-    for (const summary of await summarizeKey(tx, runId, key, keyPoints)) {
+    for (const summary of await summarizeKey(tx, runId, key, keyPoints, storedSteps.get(key) ?? new Set())) {
       rows.push(
         `(${sqlString(runId)}, ${sqlString(key)}, ${summary.width}, ${summary.bucket}, ${sqlNumber(summary.minStep)}, ${sqlNumber(summary.minValue)}, ` +
           `${sqlNumber(summary.maxStep)}, ${sqlNumber(summary.maxValue)}, ${summary.lastStep}, ${sqlNumber(summary.nonFiniteStep)}, ${summary.count})`,

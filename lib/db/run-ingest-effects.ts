@@ -13,7 +13,8 @@ export const ZERO_SHOT_TOP1_KEY = 'val/imagenet-zeroshot-val-top1';
  */
 export async function lockIngestSource(tx: Tx, runId: string, source: string): Promise<void> {
   if (!isPostgres()) return;
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`${runId}:${source}`}))`;
+  // executeRaw: the function returns void, which the pg adapter cannot read back as a query result.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${runId}:${source}`}))`;
 }
 
 /** Keeps the run's denormalised progress (samples seen, latest top-1, heartbeat) in step with new points. */

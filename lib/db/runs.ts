@@ -6,6 +6,7 @@ import { accountRun } from '@/lib/compute/run-stages';
 import type { ModelProfile } from '@/lib/reference/model-profile';
 import { loadModelProfiles } from '@/lib/reference/load-reference';
 import type { Db } from './client';
+import { SUMMARY_WIDTHS } from './summary-merge';
 
 type RunRow = Awaited<ReturnType<Db['run']['findUniqueOrThrow']>>;
 
@@ -126,7 +127,9 @@ export async function getRunDetail(
   const row = await findRun(db, project.id, key);
   if (!row) return null;
   const [metricKeys, cursors] = await Promise.all([
-    db.metricPoint.groupBy({ by: ['key'], where: { runId: row.id }, _count: { _all: true }, orderBy: { key: 'asc' } }),
+    // The widest summaries hold every key's exact point count in a few rows, where a count over
+    // the points would scan all of them.
+    db.metricSummary.groupBy({ by: ['key'], where: { runId: row.id, width: SUMMARY_WIDTHS[SUMMARY_WIDTHS.length - 1] }, _sum: { count: true }, orderBy: { key: 'asc' } }),
     db.ingestCursor.findMany({ where: { runId: row.id }, orderBy: { source: 'asc' } }),
   ]);
   return {
@@ -139,7 +142,7 @@ export async function getRunDetail(
     config: stringRecord(row.config),
     trainingGflopsPerSample: trainingGflopsPerSample(stringRecord(row.config)),
     unparsedLines: row.unparsedLines,
-    metricKeys: metricKeys.map((group) => ({ key: group.key, count: group._count._all })),
+    metricKeys: metricKeys.map((group) => ({ key: group.key, count: group._sum.count ?? 0 })),
     cursors: cursors.map((cursor) => ({
       source: cursor.source,
       offset: cursor.offset,

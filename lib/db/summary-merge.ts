@@ -26,10 +26,11 @@ function emptyBucket(width: number, bucket: number): BucketSummary {
   return { width, bucket, minStep: null, minValue: null, maxStep: null, maxValue: null, lastStep: -1, nonFiniteStep: null, count: 0 };
 }
 
-function mergeIntoBucket(start: BucketSummary, points: readonly SummaryPoint[]): BucketSummary {
+function mergeIntoBucket(start: BucketSummary, points: readonly SummaryPoint[], storedSteps: ReadonlySet<number> = new Set()): BucketSummary {
   const summary = { ...start };
   for (const { step, value } of points) {
-    summary.count += 1;
+    // A point that replaces a stored one is not another point.
+    if (!storedSteps.has(step)) summary.count += 1;
     summary.lastStep = Math.max(summary.lastStep, step);
     if (!Number.isFinite(value)) {
       summary.nonFiniteStep ??= step;
@@ -46,17 +47,21 @@ export function summarizeBucket(width: number, bucket: number, points: readonly 
   return mergeIntoBucket(emptyBucket(width, bucket), points);
 }
 
-/** The merged summary, or 'recompute' when a new point replaces one the summary depends on. */
+/**
+ * The merged summary, or 'recompute' when a new point replaces one the summary depends on.
+ * `storedSteps` are the steps among `points` that were already stored before this write.
+ */
 export function mergeBucket(
   existing: BucketSummary | null,
   width: number,
   bucket: number,
   points: readonly SummaryPoint[],
+  storedSteps: ReadonlySet<number> = new Set(),
 ): BucketSummary | 'recompute' {
   if (!existing) return summarizeBucket(width, bucket, points);
   const watched = new Set([existing.minStep, existing.maxStep, existing.nonFiniteStep]);
   if (points.some((point) => watched.has(point.step))) return 'recompute';
-  return mergeIntoBucket(existing, points);
+  return mergeIntoBucket(existing, points, storedSteps);
 }
 
 /** Groups points by bucket index for one width. */
