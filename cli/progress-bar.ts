@@ -3,7 +3,8 @@
  * ten times a second); otherwise (CI, a log file) a plain line is printed at each file and every 10%.
  */
 import type { OutputStream } from './cli-io';
-import { formatBytes, formatCount } from './format-units';
+import { formatBytes } from '../lib/format/bytes';
+import { formatCount } from './format-units';
 
 export interface ProgressState {
   doneBytes: number;

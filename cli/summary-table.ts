@@ -1,5 +1,6 @@
 /** The closing table of `reproboard import`: one row per file sent, then totals. */
-import { formatBytes, formatCount } from './format-units';
+import { formatBytes } from '../lib/format/bytes';
+import { formatCount } from './format-units';
 
 export interface SummaryRow {
   run: string;

@@ -1,6 +1,6 @@
 import type { FoundRunFile, IgnoredRunFile, RunFileKind } from '@/lib/upload/classify-run-files';
 import type { UploadableFile } from '@/lib/upload/run-upload';
-import { formatBytes } from '@/lib/upload/upload-progress';
+import { formatBytes } from '@/lib/format/bytes';
 import { Badge } from '@/components/ui/badge';
 
 export const KIND_LABELS: Record<RunFileKind, string> = {

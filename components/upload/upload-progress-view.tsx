@@ -1,5 +1,6 @@
 import { cn } from '@/components/ui/cn';
-import { formatBytes, percentOf, summarizeProgress, type UploadPhase, type UploadProgress } from '@/lib/upload/upload-progress';
+import { formatBytes } from '@/lib/format/bytes';
+import { percentOf, summarizeProgress, type UploadPhase, type UploadProgress } from '@/lib/upload/upload-progress';
 
 const PHASE_LABELS: Record<UploadPhase, string> = {
   'checking-key': 'Checking the API key…',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addChunkResult, formatBytes, percentOf, startProgress, summarizeProgress, updateFile } from './upload-progress';
+import { formatBytes } from '@/lib/format/bytes';
+import { addChunkResult, percentOf, startProgress, summarizeProgress, updateFile } from './upload-progress';
 
 const files = [
   { relativePath: 'params.txt', kind: 'params' as const, size: 100 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount } from '@/cli/format-units';
+import { formatBytes } from '@/lib/format/bytes';
+import { formatCount } from '@/cli/format-units';
 import { ProgressBar, renderProgress } from '@/cli/progress-bar';
 import { formatSummaryTable } from '@/cli/summary-table';
 
