@@ -4,9 +4,13 @@ import path from 'node:path';
 import { resolveDatabaseTarget, type DatabaseTarget } from '../database-url';
 import { createAdapterFactory } from '../adapter-factory';
 import { readMigrationList, schemaLayoutFor } from './migration-files';
-import { noSchemaFilter, openSchemaEngine } from './schema-engine';
+import { noSchemaFilter, openSchemaEngine, withSchemaEngineLock } from './schema-engine';
 
-export async function applyMigrations(target: DatabaseTarget = resolveDatabaseTarget(), root = process.cwd()): Promise<string[]> {
+export function applyMigrations(target: DatabaseTarget = resolveDatabaseTarget(), root = process.cwd()): Promise<string[]> {
+  return withSchemaEngineLock(() => applyMigrationsNow(target, root));
+}
+
+async function applyMigrationsNow(target: DatabaseTarget, root: string): Promise<string[]> {
   if (target.dialect === 'sqlite') mkdirSync(path.dirname(target.filePath), { recursive: true });
   const layout = schemaLayoutFor(target.dialect, root);
   const { engine, close } = await openSchemaEngine(

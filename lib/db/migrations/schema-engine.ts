@@ -16,7 +16,31 @@ type EngineModule = typeof import('@prisma/schema-engine-wasm') & {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
 };
 
-let enginePromise: Promise<EngineModule> | undefined;
+// The engine's JS glue is one ES module per process and holds one wasm instance, even when this
+// file is loaded more than once (vitest runs each project's global setup in its own module graph).
+// So the loaded engine and the queue live on globalThis: a second instantiation would swap the
+// wasm memory under a running engine.
+const shared = globalThis as unknown as { reproboardSchemaEngine?: { module?: Promise<EngineModule>; queue: Promise<unknown> } };
+const engineState = (shared.reproboardSchemaEngine ??= { queue: Promise.resolve() });
+
+/**
+ * Runs schema-engine work one call at a time: the wasm engine is one module instance, and two
+ * engines driving it at once (two test projects migrating their templates) make it panic.
+ */
+export function withSchemaEngineLock<T>(work: () => Promise<T>): Promise<T> {
+  const run = engineState.queue.then(work, work);
+  engineState.queue = run.catch(() => undefined);
+  return run;
+}
+
+// The engine reports a Rust panic through this global; without it the panic's message is lost
+// behind "Cannot read properties of undefined (reading 'set_message')".
+const panicRegistry = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+panicRegistry.PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message(message: string) {
+    console.error(`Prisma schema engine panicked: ${message}`);
+  },
+};
 
 async function loadEngineModule(): Promise<EngineModule> {
   const bindings = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as EngineModule;
@@ -39,8 +63,8 @@ export async function openSchemaEngine(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   log: (message: string) => void = () => {},
 ): Promise<OpenedSchemaEngine> {
-  enginePromise ??= loadEngineModule();
-  const bindings = await enginePromise;
+  engineState.module ??= loadEngineModule();
+  const bindings = await engineState.module;
   const opened: { dispose(): Promise<void> }[] = [];
   const tracking: SqlMigrationAwareDriverAdapterFactory = {
     provider: adapterFactory.provider,
