@@ -4,6 +4,7 @@
  * made up but shaped like CLIP training; the demo project and the tests send them through the real
  * ingestion API, so every byte goes through the same parser as a lab's logs.
  */
+import { seededRandom } from './seeded-random';
 import { formatAlternateG, formatFixed, formatLogTimestamp, formatRoundHalfEven, pythonJsonDumps } from './python-format';
 
 export interface DemoRunSpec {
@@ -31,16 +32,6 @@ export interface DemoRunFiles {
   outLog: string;
   paramsTxt: string;
   resultsJsonl: string;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
 }
 
 export function paramsOf(spec: DemoRunSpec): Record<string, string> {

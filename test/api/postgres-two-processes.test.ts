@@ -12,6 +12,7 @@ import { writeDemoRun, type DemoRunSpec } from '@/lib/demo/openclip-run-writer';
 import { parseOutLog } from '@/lib/ingest/openclip/out-log-parser';
 import { freshDatabaseUrl, testDialect } from '../fresh-database';
 import { killHard, startRouteServer, type Child } from '../cli/child-processes';
+import { seededRandom } from '@/lib/demo/seeded-random';
 
 const project = 'two-processes';
 const runKey = 'b32-shared';
@@ -24,16 +25,6 @@ const outLog = Buffer.from(writeDemoRun(spec).outLog);
 let db: Db;
 let servers: (Child & { url: string })[] = [];
 let key: string;
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
 
 async function request(server: string, method: string, path: string, body?: { json?: unknown; bytes?: Buffer }) {
   const headers: Record<string, string> = { authorization: `Bearer ${key}` };
@@ -123,7 +114,7 @@ describe('two app processes on one PostgreSQL database', () => {
 
   it('stores every point exactly once when both ingest into the same run at once', { timeout: 120_000 }, async () => {
     const [a, b] = servers.map((server) => server.url) as [string, string];
-    const random = seeded(11);
+    const random = seededRandom(11);
 
     // 60 chunks ending at random bytes (mostly mid-line), each starting up to 300 bytes before the
     // previous one ended.
