@@ -11,7 +11,7 @@ import { compareRunColor, type CompareRun } from '@/lib/charts/compare-curves';
 import { changeControls, decodeCompareState, encodeCompareState, runCountProblem, type CompareViewState } from '@/lib/charts/compare-view-state';
 import type { ChartControls as ChartControlsState } from '@/lib/charts/prepare-training-curves';
 import { isNotFoundError } from '@/lib/queries/api-request-error';
-import { useRunDetails, useRunOrigins } from '@/lib/queries/compare';
+import { usePrefetchOverviews, useRunDetails, useRunOrigins } from '@/lib/queries/compare';
 import { useProject } from '@/lib/queries/projects';
 import { pageUrls } from '@/lib/queries/urls';
 import { CompareMetricChart } from './compare-metric-chart';
@@ -39,6 +39,7 @@ export function CompareView({ slug }: { slug: string }) {
   const project = useProject(slug);
   const problem = runCountProblem(state.runs.length);
   const details = useRunDetails(slug, problem ? [] : state.runs);
+  usePrefetchOverviews(slug, problem ? [] : state.runs, state.metrics);
   const loaded = details.flatMap((detail, index) => (detail.data ? [{ detail: detail.data, index }] : []));
   const runs: CompareRun[] = loaded.map(({ detail, index }) => ({
     key: detail.key,

@@ -67,10 +67,12 @@ describe('stepRangeForZoom', () => {
 });
 
 describe('maxPointsForWidth', () => {
-  it('asks for about one point per pixel, in steps of 100', () => {
-    expect(maxPointsForWidth(640)).toBe(700);
+  it('asks for at least one point per pixel, in steps of 1,000, so narrow charts share one request size', () => {
+    expect(maxPointsForWidth(640)).toBe(1000);
     expect(maxPointsForWidth(0)).toBe(1000);
-    expect(maxPointsForWidth(50)).toBe(200);
+    expect(maxPointsForWidth(50)).toBe(1000);
+    expect(maxPointsForWidth(1001)).toBe(2000);
+    expect(maxPointsForWidth(9000)).toBe(4000);
   });
 });
 

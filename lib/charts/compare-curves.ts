@@ -83,10 +83,16 @@ export function stepRangeForZoom(
   return { from: Math.min(...steps), to: Math.max(...steps) };
 }
 
-/** Points per series asked of the server: about one per pixel of the chart, in steps of 100 so resizes rarely refetch. */
+/**
+ * Points per series asked of the server: at least one per pixel, in steps of 1,000. Every chart up
+ * to 1,000 px wide (all of them but full-width charts on wide screens) asks for the same 1,000, so a
+ * page can request its series before the charts have been laid out and measured.
+ */
+export const DEFAULT_MAX_POINTS = 1_000;
+
 export function maxPointsForWidth(widthPx: number): number {
-  if (!(widthPx > 0)) return 1_000;
-  return Math.min(4_000, Math.max(200, Math.ceil(widthPx / 100) * 100));
+  if (!(widthPx > 0)) return DEFAULT_MAX_POINTS;
+  return Math.min(4_000, Math.ceil(widthPx / DEFAULT_MAX_POINTS) * DEFAULT_MAX_POINTS);
 }
 
 /**

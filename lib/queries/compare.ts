@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
-import { mergeZoomedSeries } from '@/lib/charts/compare-curves';
+import { DEFAULT_MAX_POINTS, mergeZoomedSeries } from '@/lib/charts/compare-curves';
 import { seriesListSchema, type Series } from '@/lib/schemas/metrics';
 import { fetchJson } from './fetch-json';
 import { runQueries } from './runs';
@@ -60,6 +60,19 @@ export async function fetchSeries(slug: string, runKey: string, keys: readonly s
 
 export function useRunDetails(slug: string, runKeys: readonly string[]) {
   return useQueries({ queries: runKeys.map((runKey) => ({ ...runQueries.detail(slug, runKey), retry: false })) });
+}
+
+/**
+ * Starts every chart's overview read as soon as the runs and metrics are known, alongside the run
+ * details, at the request size a chart up to 1,000 px wide will ask for (the same query key), so
+ * the charts find their data in the cache instead of waiting for layout first.
+ */
+export function usePrefetchOverviews(slug: string, runKeys: readonly string[], metricKeys: readonly string[]) {
+  useQueries({
+    queries: runKeys.flatMap((runKey) =>
+      metricKeys.map((metricKey) => ({ ...chartQueries.series(slug, runKey, [metricKey], { maxPoints: DEFAULT_MAX_POINTS, range: null }), retry: false })),
+    ),
+  });
 }
 
 export function useRunOrigins(slug: string, runs: readonly { key: string; metricKeys: readonly string[] }[], enabled: boolean) {
