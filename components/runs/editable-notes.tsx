@@ -1,11 +1,10 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { errorMessageOf } from '@/lib/queries/api-request-error';
 import { useUpdateRunAnnotations } from '@/lib/queries/run-annotations';
 import type { RunSummary } from '@/lib/schemas/run';
 import { MAX_NOTES_LENGTH } from '@/lib/schemas/run-edit';
+import { SaveStatus } from './save-status';
 
 /**
  * A run's notes, edited in place: click to edit, Enter or leaving the field saves, Shift+Enter is
@@ -70,19 +69,10 @@ export function EditableNotes({ slug, run }: { slug: string; run: Pick<RunSummar
           <span className="text-xs text-zinc-400">Add a note</span>
         )}
       </button>
-      {mutation.isPending && (
-        <span role="status" className="px-1 text-xs text-zinc-500">
-          Saving…
-        </span>
-      )}
-      {mutation.isError && (
-        <div role="alert" className="mt-1 px-1 text-xs text-red-700">
-          Not saved: {errorMessageOf(mutation.error)}{' '}
-          <Button size="sm" variant="ghost" onClick={() => mutation.variables && mutation.mutate(mutation.variables)}>
-            Retry
-          </Button>
-        </div>
-      )}
+      <SaveStatus
+        className="block px-1"
+        mutation={{ ...mutation, retry: () => mutation.variables && mutation.mutate(mutation.variables) }}
+      />
     </div>
   );
 }

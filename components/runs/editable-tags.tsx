@@ -1,11 +1,10 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { errorMessageOf } from '@/lib/queries/api-request-error';
 import { useUpdateRunAnnotations } from '@/lib/queries/run-annotations';
 import type { RunSummary } from '@/lib/schemas/run';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '@/lib/schemas/run-edit';
+import { SaveStatus } from './save-status';
 
 /**
  * A run's tags as chips: × removes one, "+ tag" opens a field where Enter (or leaving it) adds
@@ -76,19 +75,7 @@ export function EditableTags({ slug, run }: { slug: string; run: Pick<RunSummary
           </button>
         )
       )}
-      {mutation.isPending && (
-        <span role="status" className="text-xs text-zinc-500">
-          Saving…
-        </span>
-      )}
-      {mutation.isError && (
-        <span role="alert" className="text-xs text-red-700">
-          Not saved: {errorMessageOf(mutation.error)}{' '}
-          <Button size="sm" variant="ghost" onClick={() => mutation.variables && mutation.mutate(mutation.variables)}>
-            Retry
-          </Button>
-        </span>
-      )}
+      <SaveStatus mutation={{ ...mutation, retry: () => mutation.variables && mutation.mutate(mutation.variables) }} />
     </div>
   );
 }

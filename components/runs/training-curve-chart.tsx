@@ -21,16 +21,7 @@ function rangeOf(series: readonly Series[] | undefined, controls: ChartControls,
   return { from: Math.min(...ranges.map((range) => range.from)), to: Math.max(...ranges.map((range) => range.to)) };
 }
 
-/** One chart of the run page: fetches its keys at the chart's width, applies the shared controls, draws or explains. */
-export function TrainingCurveChart({
-  slug,
-  runKey,
-  spec,
-  controls,
-  context,
-  onZoom,
-  live,
-}: {
+interface TrainingCurveChartProps {
   slug: string;
   runKey: string;
   spec: TrainingChartSpec;
@@ -38,7 +29,10 @@ export function TrainingCurveChart({
   context: XContext;
   onZoom: (range: { from: number; to: number }) => void;
   live: boolean;
-}) {
+}
+
+/** One chart of the run page: fetches its keys at the chart's width, applies the shared controls, draws or explains. */
+export function TrainingCurveChart({ slug, runKey, spec, controls, context, onZoom, live }: TrainingCurveChartProps) {
   const colors = assignSeriesColors(spec.keys);
   return (
     <ExportableChartFigure
@@ -64,25 +58,7 @@ export function TrainingCurveChart({
   );
 }
 
-function TrainingCurveData({
-  slug,
-  runKey,
-  spec,
-  controls,
-  context,
-  onZoom,
-  live,
-  maxPoints,
-}: {
-  slug: string;
-  runKey: string;
-  spec: TrainingChartSpec;
-  controls: ChartControls;
-  context: XContext;
-  onZoom: (range: { from: number; to: number }) => void;
-  live: boolean;
-  maxPoints: number;
-}) {
+function TrainingCurveData({ slug, runKey, spec, controls, context, onZoom, live, maxPoints }: TrainingCurveChartProps & { maxPoints: number }) {
   const overview = useChartSeries(slug, runKey, spec.keys, { maxPoints, range: null }, { live });
   const range = rangeOf(overview.data, controls, context);
   const zoomed = useChartSeries(slug, runKey, spec.keys, range ? { maxPoints, range } : null, { live });

@@ -34,8 +34,15 @@ export async function findStoredSteps(tx: SummaryTx, runId: string, points: read
   const stored = new Map<string, Set<number>>();
   for (const [key, keyPoints] of groupByKey(points)) {
     const steps = keyPoints.map((point) => point.step);
+    // A loop, not Math.min(...steps): spreading a large chunk's steps overflows the call stack.
+    let lowest = Infinity;
+    let highest = -Infinity;
+    for (const step of steps) {
+      lowest = Math.min(lowest, step);
+      highest = Math.max(highest, step);
+    }
     const rows = await tx.metricPoint.findMany({
-      where: { runId, key, step: { gte: Math.min(...steps), lte: Math.max(...steps) } },
+      where: { runId, key, step: { gte: lowest, lte: highest } },
       select: { step: true },
     });
     const wanted = new Set(steps);
