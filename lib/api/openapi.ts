@@ -15,15 +15,17 @@ import { paperChartDataSchema, paperChartsQuerySchema } from '@/lib/schemas/pape
 import { clipBenchmarkQuerySchema, clipBenchmarkResultSchema, runLinkSchema, runLinkUpdateSchema, scorecardQuerySchema, scorecardSchema } from '@/lib/schemas/scorecard';
 import { tfeventsChunkResultSchema, tfeventsParamsSchema } from '@/lib/schemas/tfevents';
 import { runDetailSchema, runListSchema, runUpsertResultSchema, runUpsertSchema } from '@/lib/schemas/run';
+import { planOperations } from './openapi-plan';
 
-interface Operation {
-  method: 'get' | 'post' | 'put' | 'patch';
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType | 'text' | 'binary';
-  response: z.ZodType;
+  /** Absent for an empty answer (204). */
+  response?: z.ZodType;
   status?: number;
   authenticated?: boolean;
 }
@@ -77,7 +79,7 @@ const errorResponse = { description: 'Error', content: { 'application/json': { s
 
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const operation of operations) {
+  for (const operation of [...operations, ...planOperations]) {
     const body =
       operation.body === 'text'
         ? { required: true, content: { 'text/plain': { schema: { type: 'string' } } } }
@@ -93,7 +95,9 @@ export function buildOpenApiDocument() {
       ...(body ? { requestBody: body } : {}),
       ...(operation.authenticated ? { security: [{ projectKey: [] }] } : {}),
       responses: {
-        [String(operation.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } } },
+        [String(operation.status ?? 200)]: operation.response
+          ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } } }
+          : { description: 'No content' },
         '4XX': errorResponse,
       },
     };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PLAN_STEP_STATUSES } from '@/lib/plan/step-status';
+import { projectSlugSchema } from './project';
 import { runDisplayStatusSchema, runKeySchema, runStatusSchema } from './run';
 import { verdictSchema } from './scorecard';
 
@@ -56,7 +57,7 @@ export type PlanEstimateRequest = z.infer<typeof planEstimateRequestSchema>;
 
 export const planOrderSchema = z.object({ stepIds: z.array(z.string().min(1).max(100)).min(1).max(500).describe("Every step's id, in the new order.") });
 
-export const planStepParamsSchema = z.object({ project: z.string().min(1).max(64), step: z.string().min(1).max(100) });
+export const planStepParamsSchema = z.object({ project: projectSlugSchema, step: z.string().min(1).max(100) });
 export const planStepRunParamsSchema = planStepParamsSchema.extend({ run: runKeySchema });
 
 export const planHardwareSchema = z.object({

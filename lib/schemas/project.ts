@@ -22,6 +22,10 @@ export const projectSchema = z.object({
   staleAfterSeconds: z.number().int(),
   paperIds: z.array(z.string()).describe('Papers whose reported results this project reproduces.'),
   gpuHourPriceUsd: z.number(),
+  gpuType: z.string().nullable().describe("The lab's GPU type for plan estimates, e.g. A100-80GB."),
+  gpuCount: z.number().int().nullable().describe('GPUs the lab trains on at once.'),
+  budgetGpuHours: z.number().nullable(),
+  budgetUsd: z.number().nullable(),
   runCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -46,5 +50,9 @@ export const projectUpdateSchema = z.object({
   paperIds: z.array(z.string().min(1).max(100)).max(50).optional(),
   gpuHourPriceUsd: z.number().positive().max(1000).optional(),
   staleAfterSeconds: z.number().int().min(30).max(30 * 24 * 3600).optional(),
+  gpuType: z.string().trim().min(1, 'gpuType must not be empty; send null to clear it').max(60).nullable().optional(),
+  gpuCount: z.number().int('gpuCount must be a whole number of GPUs').min(1).max(100_000).nullable().optional(),
+  budgetGpuHours: z.number().positive('budgetGpuHours must be positive; send null for no budget').max(1e9).nullable().optional(),
+  budgetUsd: z.number().positive('budgetUsd must be positive; send null for no budget').max(1e10).nullable().optional(),
 });
 export type ProjectUpdateInput = z.infer<typeof projectUpdateSchema>;
