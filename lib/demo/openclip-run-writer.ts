@@ -26,6 +26,8 @@ export interface DemoRunSpec {
   /** The loss becomes NaN from this fraction of training on (a diverged run). */
   divergeAtFraction?: number;
   zeroshotFrequency?: number;
+  /** Arguments to add or override in params.txt and the Params block (e.g. force_image_size). */
+  params?: Record<string, string>;
 }
 
 export interface DemoRunFiles {
@@ -34,8 +36,9 @@ export interface DemoRunFiles {
   resultsJsonl: string;
 }
 
+/** The run's arguments, sorted by name as open_clip writes them. */
 export function paramsOf(spec: DemoRunSpec): Record<string, string> {
-  return {
+  const params: Record<string, string> = {
     accum_freq: '1',
     batch_size: String(spec.batchSizePerGpu),
     dataset_type: 'webdataset',
@@ -53,7 +56,9 @@ export function paramsOf(spec: DemoRunSpec): Record<string, string> {
     warmup: String(Math.round(spec.stepsPerEpoch / 4)),
     world_size: String(spec.gpus),
     zeroshot_frequency: String(spec.zeroshotFrequency ?? 1),
+    ...spec.params,
   };
+  return Object.fromEntries(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function top1At(spec: DemoRunSpec, epoch: number): number {
