@@ -1,6 +1,6 @@
 import 'server-only';
 import type { MetricPointInput } from '@/lib/ingest/metric-point';
-import type { Db } from './client';
+import { isPostgres, type Db } from './client';
 import { sqlNumber, sqlString } from './sql-literals';
 import { groupByBucket, mergeBucket, summarizeBucket, SUMMARY_WIDTHS, type BucketSummary } from './summary-merge';
 
@@ -29,8 +29,13 @@ async function recomputeBucket(tx: SummaryTx, runId: string, key: string, width:
 /**
  * The steps among `points` that are already stored, per key: read before the points are written,
  * so the summaries count a replaced point once. Appends find nothing in an indexed range read.
+ * This read starts the summaries' read-merge-write, so on PostgreSQL it first takes the run's
+ * summary lock until commit: two transactions writing into one run at once (two JSON batches, or
+ * out.log and results.jsonl) would otherwise each merge into the summaries as they were before the
+ * other, and the later write would drop the earlier one's points. SQLite transactions are already serial.
  */
 export async function findStoredSteps(tx: SummaryTx, runId: string, points: readonly MetricPointInput[]): Promise<Map<string, Set<number>>> {
+  if (isPostgres()) await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${runId}:summaries`);
   const stored = new Map<string, Set<number>>();
   for (const [key, keyPoints] of groupByKey(points)) {
     const steps = keyPoints.map((point) => point.step);
