@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_AUTH_STATE } from './e2e/support/test-database';
 
 const port = Number(process.env.E2E_PORT ?? 3211);
 
@@ -12,7 +13,10 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   forbidOnly: true,
   reporter: [['list']],
+  // Signs the admin in once; every test's browser and API requests start signed in as the admin.
+  globalSetup: './e2e/support/sign-in-admin.ts',
   use: {
+    storageState: E2E_AUTH_STATE,
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     launchOptions: {
@@ -23,7 +27,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'node --conditions=react-server --import tsx e2e/support/serve-test-app.ts',
-    url: `http://127.0.0.1:${port}/api/v1/projects`,
+    url: `http://127.0.0.1:${port}/api/v1/openapi.json`,
     env: { E2E_PORT: String(port) },
     reuseExistingServer: false,
     timeout: 180_000,

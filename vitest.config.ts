@@ -33,6 +33,8 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // Sessions are signed with this in tests (the app reads BETTER_AUTH_SECRET or data/auth-secret).
+    env: { BETTER_AUTH_SECRET: 'reproboard-test-secret-not-for-production', BETTER_AUTH_URL: 'http://localhost' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: more workers only contend for the databases and the CPU.

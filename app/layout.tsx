@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
+import { getPageUser } from '@/lib/auth/page-access';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -10,12 +11,13 @@ export const metadata: Metadata = {
   icons: { icon: '/favicon.svg' },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getPageUser();
   return (
     <html lang="en">
       <body>
         <Providers>
-          <SiteHeader />
+          <SiteHeader user={user && { email: user.email, isAdmin: user.isAdmin }} />
           <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">{children}</main>
         </Providers>
       </body>

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { writeDemoRun } from '@/lib/demo/openclip-run-writer';
+import { E2E_ADMIN } from './support/test-database';
 
 /** The ```sh blocks of the README's API section, in order. */
 function readmeApiBlocks(): string[] {
@@ -36,7 +37,7 @@ test('the README API examples work as written against a live server', async ({ r
   const run = (script: string, env: Record<string, string>) =>
     execFileSync('bash', ['-euo', 'pipefail', '-c', script], { cwd: folder, env: { ...process.env, REPROBOARD: baseURL!, ...env }, encoding: 'utf8' });
 
-  const created = JSON.parse(run(blocks[0]!, {})) as { project: { slug: string }; apiKey: { key: string } };
+  const created = JSON.parse(run(blocks[0]!, { EMAIL: E2E_ADMIN.email, PASSWORD: E2E_ADMIN.password })) as { project: { slug: string }; apiKey: { key: string } };
   const env = { PROJECT: created.project.slug, KEY: created.apiKey.key };
   const outputs = commandsOf(blocks.slice(1).join('\n')).map((command) => JSON.parse(run(command, env)) as Record<string, unknown>);
   for (const output of outputs) expect(output).not.toHaveProperty('error');

@@ -60,7 +60,7 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    await waitForServer(`${base}/api/v1/projects`);
+    await waitForServer(`${base}/api/v1/openapi.json`);
     const measure = async () => {
       const tab = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       const started = performance.now();

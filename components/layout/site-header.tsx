@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { UserMenu } from '@/components/auth/user-menu';
 import { cn } from '@/components/ui/cn';
 
 const NAV = [
@@ -9,7 +10,8 @@ const NAV = [
   { href: '/papers', label: 'Papers', isActive: (path: string) => path.startsWith('/papers') },
 ];
 
-export function SiteHeader() {
+/** `user` is null for a visitor without an account (the sign-in page, a share link's view). */
+export function SiteHeader({ user }: { user: { email: string; isAdmin: boolean } | null }) {
   const pathname = usePathname() ?? '/';
   return (
     <header className="border-b border-zinc-200 bg-white">
@@ -20,27 +22,30 @@ export function SiteHeader() {
           </span>
           Reproboard
         </Link>
-        <nav aria-label="Main">
-          <ul className="flex items-center gap-1">
-            {NAV.map((item) => {
-              const active = item.isActive(pathname);
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={active ? 'page' : undefined}
-                    className={cn(
-                      'rounded-md px-2.5 py-1.5 text-sm',
-                      active ? 'bg-zinc-100 font-medium text-zinc-900' : 'text-zinc-600 hover:text-zinc-900',
-                    )}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
+        {user && (
+          <nav aria-label="Main">
+            <ul className="flex items-center gap-1">
+              {NAV.map((item) => {
+                const active = item.isActive(pathname);
+                return (
+                  <li key={item.href}>
+                    <Link
+                      href={item.href}
+                      aria-current={active ? 'page' : undefined}
+                      className={cn(
+                        'rounded-md px-2.5 py-1.5 text-sm',
+                        active ? 'bg-zinc-100 font-medium text-zinc-900' : 'text-zinc-600 hover:text-zinc-900',
+                      )}
+                    >
+                      {item.label}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        )}
+        {user && <UserMenu email={user.email} isAdmin={user.isAdmin} />}
       </div>
     </header>
   );

@@ -1,14 +1,16 @@
 /**
  * Serves the production build on a fresh database for the browser tests: migrations and
- * reference data, no demo project (tests seed what they need through the HTTP API).
+ * reference data, an admin account, no demo project (tests seed what they need through the HTTP API).
  */
 import { rmSync } from 'node:fs';
 import { prepareDatabase } from '../../scripts/lib/prepare-database';
 import { startNext } from '../../scripts/lib/next-process';
-import { assertTestDatabase, E2E_DATA_DIR, E2E_DATABASE_URL } from './test-database';
+import { assertTestDatabase, E2E_ADMIN, E2E_DATA_DIR, E2E_DATABASE_URL } from './test-database';
 
 async function main() {
   process.env.DATABASE_URL = E2E_DATABASE_URL;
+  process.env.REPROBOARD_ADMIN_EMAIL = E2E_ADMIN.email;
+  process.env.REPROBOARD_ADMIN_PASSWORD = E2E_ADMIN.password;
   assertTestDatabase(process.env.DATABASE_URL);
   rmSync(E2E_DATA_DIR, { recursive: true, force: true });
   await prepareDatabase({ demo: false });

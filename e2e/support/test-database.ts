@@ -10,3 +10,9 @@ export function assertTestDatabase(url: string): void {
     throw new Error(`Refusing to run browser tests against ${url}: the test database must live in ${E2E_DATA_DIR}`);
   }
 }
+
+/** The admin the browser tests' server is started with (REPROBOARD_ADMIN_EMAIL / _PASSWORD). */
+export const E2E_ADMIN = { email: 'e2e-admin@lab.example', password: 'e2e-admin-password' };
+
+/** Where the global set-up keeps the signed-in admin's cookies for every test. */
+export const E2E_AUTH_STATE = path.join(E2E_DATA_DIR, 'admin-state.json');

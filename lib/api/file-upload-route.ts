@@ -1,11 +1,12 @@
 import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { getDb } from '@/lib/db/client';
-import { readEnv } from '@/lib/env';
+import { scheduleDiagnosticsRefresh } from '@/lib/db/run-diagnostics-schedule';
 import { runParamsSchema } from '@/lib/schemas/route-params';
 import { ApiError } from './api-error';
-import { requireProjectKey } from './authenticate';
+import { requireIngestAccess } from './project-access';
 import { defineRoute } from './define-route';
+import { requireLineLimit } from './ingest-limits';
 import { requireRun } from './lookups';
 import { readBodyBytes } from './read-body';
 
@@ -16,11 +17,14 @@ export function defineFileUploadRoute(
 ) {
   return defineRoute({ params: runParamsSchema }, async ({ request, params }) => {
     const db = getDb();
-    const project = await requireProjectKey(db, request, params.project);
+    const project = await requireIngestAccess(db, request, params.project);
     const run = await requireRun(db, project, params.run);
-    const bytes = await readBodyBytes(request, readEnv().REPROBOARD_MAX_LOG_CHUNK_BYTES);
+    const bytes = await readBodyBytes(request, 'REPROBOARD_MAX_LOG_CHUNK_BYTES');
+    requireLineLimit(bytes);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     if (text.includes('\u0000')) throw new ApiError('bad_request', `body: ${fileName} must be text; it contains NUL bytes`);
-    return Response.json(await ingest(db, run.id, text));
+    const result = await ingest(db, run.id, text);
+    scheduleDiagnosticsRefresh(db, run.id);
+    return Response.json(result);
   });
 }

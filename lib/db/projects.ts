@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Project, ProjectCreateInput, ProjectUpdateInput } from '@/lib/schemas/project';
+import { mergeThresholdOverrides, readThresholdOverrides } from '@/lib/diagnostics/thresholds';
 import type { Db } from './client';
 import { createApiKey, type CreatedApiKey } from './api-keys';
 
@@ -15,6 +16,7 @@ function toProject(row: ProjectRow): Project {
     staleAfterSeconds: row.staleAfterSeconds,
     paperIds: Array.isArray(row.paperIds) ? row.paperIds.filter((id): id is string => typeof id === 'string') : [],
     gpuHourPriceUsd: row.gpuHourPriceUsd,
+    diagnosticThresholds: readThresholdOverrides(row.diagnosticThresholds),
     gpuType: row.gpuType,
     gpuCount: row.gpuCount,
     budgetGpuHours: row.budgetGpuHours,
@@ -35,8 +37,13 @@ export function slugify(name: string): string {
   return slug || 'project';
 }
 
-export async function listProjects(db: Db): Promise<Project[]> {
-  const rows = await db.project.findMany({ orderBy: { createdAt: 'asc' }, include: { _count: { select: { runs: true } } } });
+/** Every project, or with `memberId` only the projects that user is a member of. */
+export async function listProjects(db: Db, options: { memberId?: string } = {}): Promise<Project[]> {
+  const rows = await db.project.findMany({
+    where: options.memberId ? { members: { some: { userId: options.memberId } } } : undefined,
+    orderBy: { createdAt: 'asc' },
+    include: { _count: { select: { runs: true } } },
+  });
   return rows.map(toProject);
 }
 
@@ -47,10 +54,13 @@ export async function getProjectBySlug(db: Db, slug: string): Promise<Project | 
 
 export class SlugTakenError extends Error {}
 
-/** Creates a project with its first API key, in one transaction so no project lacks a key. */
+/**
+ * Creates a project with its first API key and, when made by a person, that person as its owner,
+ * in one transaction so no project lacks a key or an owner.
+ */
 export async function createProject(
   db: Db,
-  input: ProjectCreateInput & { isDemo?: boolean; staleAfterSeconds?: number; paperIds?: string[] },
+  input: ProjectCreateInput & { isDemo?: boolean; staleAfterSeconds?: number; paperIds?: string[]; ownerId?: string },
 ): Promise<{ project: Project; apiKey: CreatedApiKey }> {
   const slug = input.slug ?? slugify(input.name);
   if (await db.project.findUnique({ where: { slug } })) throw new SlugTakenError(slug);
@@ -67,6 +77,7 @@ export async function createProject(
       include: { _count: { select: { runs: true } } },
     });
     const apiKey = await createApiKey(tx, row.id, 'default');
+    if (input.ownerId) await tx.projectMember.create({ data: { projectId: row.id, userId: input.ownerId, role: 'owner' } });
     return { project: toProject(row), apiKey };
   });
 }
@@ -84,7 +95,8 @@ export async function updateProject(db: Db, slug: string, input: ProjectUpdateIn
   if (!existing) return null;
   const row = await db.project.update({
     where: { slug },
-    data: input,
+    // Threshold overrides are a merge patch: a number sets one, null puts it back to its default.
+    data: { ...input, diagnosticThresholds: input.diagnosticThresholds && mergeThresholdOverrides(existing.diagnosticThresholds, input.diagnosticThresholds) },
     include: { _count: { select: { runs: true } } },
   });
   return toProject(row);

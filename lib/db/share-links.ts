@@ -81,3 +81,23 @@ export async function resolveShareToken(db: Db, token: string): Promise<ShareLin
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return { status: 'expired', expiresAt: row.expiresAt.toISOString() };
   return { status: 'active', viewPath: row.viewPath };
 }
+
+/** The projects that any of these tokens currently shares (revoked and expired links grant nothing). */
+export async function findSharedProjectIds(db: Db, tokens: readonly string[]): Promise<string[]> {
+  if (tokens.length === 0) return [];
+  const rows = await db.shareLink.findMany({
+    where: {
+      tokenHash: { in: tokens.map(hashShareToken) },
+      revokedAt: null,
+      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+    },
+    select: { projectId: true },
+  });
+  return [...new Set(rows.map((row) => row.projectId))];
+}
+
+/** The slug of the project a link belongs to, for checking who may revoke it. */
+export async function findShareLinkProjectSlug(db: Db, id: string): Promise<string | null> {
+  const row = await db.shareLink.findUnique({ where: { id }, select: { project: { select: { slug: true } } } });
+  return row?.project.slug ?? null;
+}

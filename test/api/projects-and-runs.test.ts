@@ -4,6 +4,7 @@ import { callRoute } from '../route-caller';
 import * as projectsRoute from '@/app/api/v1/projects/route';
 import * as projectRoute from '@/app/api/v1/projects/[project]/route';
 import * as keysRoute from '@/app/api/v1/projects/[project]/keys/route';
+import * as keyRoute from '@/app/api/v1/projects/[project]/keys/[id]/route';
 import * as runsRoute from '@/app/api/v1/projects/[project]/runs/route';
 import * as runRoute from '@/app/api/v1/projects/[project]/runs/[run]/route';
 import { apiErrorBodySchema } from '@/lib/schemas/error';
@@ -88,7 +89,7 @@ describe('runs API', () => {
     const a = await createProject('Project A', 'project-a');
     const b = await createProject('Project B', 'project-b');
     const params = { project: 'project-a', run: 'r1' };
-    const none = await callRoute(runRoute.PUT, 'PUT', { params, json: {} });
+    const none = await callRoute(runRoute.PUT, 'PUT', { params, json: {}, as: 'anonymous' });
     expect(none.status).toBe(401);
     expect(none.body.error.message).toMatch(/authorization/);
     const wrong = await callRoute(runRoute.PUT, 'PUT', { params, key: 'rb_not-a-real-key', json: {} });
@@ -114,12 +115,26 @@ describe('runs API', () => {
     expect(await db.run.count({ where: { projectId: project.id } })).toBe(0);
   });
 
-  it('issues another key with an existing one', async () => {
+  it('lets an owner issue, list and revoke keys, and a key cannot issue keys', async () => {
     const { project, apiKey } = await createProject('Keys');
-    const created = await callRoute(keysRoute.POST, 'POST', { params: { project: project.slug }, key: apiKey.key, json: { name: 'cluster' } });
+    const params = { project: project.slug };
+    const byKey = await callRoute(keysRoute.POST, 'POST', { params, key: apiKey.key, json: { name: 'cluster' } });
+    expect(byKey.status).toBe(403);
+    const created = await callRoute(keysRoute.POST, 'POST', { params, json: { name: 'cluster' } });
     expect(created.status).toBe(201);
     const put = await callRoute(runRoute.PUT, 'PUT', { params: { project: project.slug, run: 'x' }, key: created.body.apiKey.key, json: {} });
     expect(put.status).toBe(201);
+
+    const listed = await callRoute(keysRoute.GET, 'GET', { params });
+    expect(listed.body.apiKeys.map((key: { name: string }) => key.name)).toEqual(['cluster', 'default']);
+    expect(listed.body.apiKeys[0].lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.apiKey.key);
+
+    const revoked = await callRoute(keyRoute.DELETE, 'DELETE', { params: { ...params, id: created.body.apiKey.id } });
+    expect(revoked.status).toBe(204);
+    const refused = await callRoute(runRoute.PUT, 'PUT', { params: { project: project.slug, run: 'y' }, key: created.body.apiKey.key, json: {} });
+    expect(refused.status).toBe(401);
+    expect((await callRoute(keysRoute.GET, 'GET', { params })).body.apiKeys[0].revokedAt).not.toBeNull();
   });
 
   it('shows a running run as stale once its heartbeat is older than the limit', async () => {

@@ -206,7 +206,7 @@ describe('POST /projects/{project}/runs/{run}/clip-benchmark', () => {
     expect(notJson.body.error.message).toMatch(/^body\.line 1: not valid JSON/);
     const badEpoch = await postClipBenchmark('h14-dc-336', clipBenchmarkLine('cars', { acc1: 0.5 }), { epoch: 'last' });
     expect(badEpoch.body.error.message).toMatch(/^query\.epoch: /);
-    const anonymous = await callRoute(clipBenchmarkRoute.POST, 'POST', { params: { project, run: 'h14-dc-336' }, text: clipBenchmarkLine('cars', { acc1: 0.5 }) });
+    const anonymous = await callRoute(clipBenchmarkRoute.POST, 'POST', { params: { project, run: 'h14-dc-336' }, text: clipBenchmarkLine('cars', { acc1: 0.5 }), as: 'anonymous' });
     expect(anonymous.status).toBe(401);
     expect(await db.metricPoint.count()).toBe(before);
   });

@@ -155,7 +155,7 @@ describe('TensorBoard event file ingestion', () => {
     expect(other.body.error).toMatchObject({ code: 'offset_gap', details: { expectedOffset: 0 } });
 
     const anonymous = await callRoute(tfeventsRoute.POST, 'POST', {
-      params: { project, run: 'errors', file: 'events.out.tfevents' }, query: { offset: 40 }, text: bytes.subarray(40), headers: octetStream,
+      params: { project, run: 'errors', file: 'events.out.tfevents' }, query: { offset: 40 }, text: bytes.subarray(40), headers: octetStream, as: 'anonymous',
     });
     expect(anonymous.status).toBe(401);
     expect((await send('errors', 'events.out.tfevents', 40, bytes.subarray(40), { headers: { 'content-type': 'text/plain' } })).status).toBe(415);

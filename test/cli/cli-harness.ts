@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { runCli } from '@/cli/run-cli';
+import { ROUTE_SERVER_ADMIN } from './route-server';
 
 export interface CliRun {
   code: number;
@@ -29,10 +30,24 @@ export async function closedPortUrl(): Promise<string> {
   return url;
 }
 
+/** Signs in as the route server's admin, the way the browser does, and returns the Cookie header. */
+export async function signInToRouteServer(server: string): Promise<string> {
+  const response = await fetch(`${server}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server },
+    body: JSON.stringify(ROUTE_SERVER_ADMIN),
+  });
+  if (!response.ok) throw new Error(`signing in to ${server}: HTTP ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0]!)
+    .join('; ');
+}
+
 export async function createProject(server: string, slug: string): Promise<string> {
   const response = await fetch(`${server}/api/v1/projects`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: await signInToRouteServer(server) },
     body: JSON.stringify({ name: slug, slug }),
   });
   if (response.status !== 201) throw new Error(`creating project ${slug}: HTTP ${response.status} ${await response.text()}`);

@@ -6,6 +6,9 @@
  * `GET /__route-server/timings` reports the time spent inside each route handler.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import * as authRoute from '@/app/api/auth/[...all]/route';
+import { ensureInitialAdmin } from '@/lib/auth/initial-admin';
+import { getDb } from '@/lib/db/client';
 import * as projectsRoute from '@/app/api/v1/projects/route';
 import * as projectRoute from '@/app/api/v1/projects/[project]/route';
 import * as keysRoute from '@/app/api/v1/projects/[project]/keys/route';
@@ -47,7 +50,12 @@ function route(template: string, module: RouteModule | (() => Promise<RouteModul
   return { template, pattern: new RegExp(`^${source}$`), names, load: typeof module === 'function' ? module : async () => module };
 }
 
+/** The admin every route server's database has, so tests sign in over HTTP like a browser. */
+export const ROUTE_SERVER_ADMIN = { email: 'route-server-admin@lab.example', password: 'route-server-admin-password' };
+
 const baseRoutes: Route[] = [
+  route('/api/auth/{action}', authRoute as RouteModule),
+  route('/api/auth/{area}/{action}', authRoute as RouteModule),
   route('/api/v1/projects', projectsRoute as RouteModule),
   route('/api/v1/projects/{project}', projectRoute as RouteModule),
   route('/api/v1/projects/{project}/keys', keysRoute as RouteModule),
@@ -82,6 +90,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 export function createRouteServer(options: { tfevents?: boolean } = {}): Server {
   const timings: Record<string, HandlerTiming> = {};
   const routes = options.tfevents === false ? baseRoutes : [...baseRoutes, tfeventsRoute];
+  let adminReady: Promise<unknown> | null = null;
 
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? '127.0.0.1'}`);
@@ -90,6 +99,11 @@ export function createRouteServer(options: { tfevents?: boolean } = {}): Server 
       outgoing.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(timings));
       return;
     }
+    adminReady ??= ensureInitialAdmin(getDb(), {
+      REPROBOARD_ADMIN_EMAIL: ROUTE_SERVER_ADMIN.email,
+      REPROBOARD_ADMIN_PASSWORD: ROUTE_SERVER_ADMIN.password,
+    });
+    await adminReady;
     let handler: Handler | undefined;
     let params: Record<string, string> = {};
     let template = '';
@@ -122,7 +136,10 @@ export function createRouteServer(options: { tfevents?: boolean } = {}): Server 
     const timing = (timings[`${method} ${template}`] ??= { count: 0, totalMs: 0 });
     timing.count += 1;
     timing.totalMs += performance.now() - started;
-    outgoing.writeHead(response.status, Object.fromEntries(response.headers)).end(bytes);
+    const responseHeaders: Record<string, string | string[]> = Object.fromEntries(response.headers);
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) responseHeaders['set-cookie'] = cookies;
+    outgoing.writeHead(response.status, responseHeaders).end(bytes);
   }
 
   return createServer((incoming, outgoing) => {

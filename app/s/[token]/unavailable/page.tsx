@@ -7,13 +7,13 @@ import { resolveShareToken } from '@/lib/db/share-links';
 export const metadata: Metadata = { title: 'Shared view', robots: { index: false, follow: false } };
 
 /**
- * A short share link. The one exception to "no database in pages": the answer is a redirect made
- * before anything renders, so the page calls a single repository function (see resolveShareToken).
+ * Why a share link does not open (revoked, expired) or a 404 for a token that never existed.
+ * Like /s/{token} itself, it reads the one repository function that resolves a token.
  */
-export default async function ShareLinkPage({ params }: PageProps<'/s/[token]'>) {
+export default async function ShareLinkUnavailablePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = await resolveShareToken(getDb(), token);
   if (link.status === 'unknown') notFound();
-  if (link.status === 'active') redirect(link.viewPath);
+  if (link.status === 'active') redirect(`/s/${token}`);
   return <ShareLinkUnavailable reason={link.status} at={link.status === 'revoked' ? link.revokedAt : link.expiresAt} />;
 }

@@ -1,5 +1,6 @@
 import { ApiError } from '@/lib/api/api-error';
 import { defineRoute } from '@/lib/api/define-route';
+import { requireLabWriter } from '@/lib/api/lab-access';
 import { readBodyBytes } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { importReportedResultsCsv } from '@/lib/db/paper-import';
@@ -12,8 +13,8 @@ const CSV_TYPES = ['text/csv', 'text/plain'];
 const MAX_ISSUES = 200;
 
 // POST /api/v1/papers/import: import a lab's CSV of reported results (clipa_reported.csv columns), all or nothing.
-// Accounts come in a later issue; like project creation, this write is open to anyone who can reach the server.
 export const POST = defineRoute({ query: paperImportQuerySchema }, async ({ request, query }) => {
+  await requireLabWriter(getDb(), request);
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type && !CSV_TYPES.includes(type)) {
     throw new ApiError('unsupported_media_type', `body: expected Content-Type text/csv or text/plain, got "${type}"`);
