@@ -15,6 +15,7 @@ const POSTGRES = [
   'test/cli/import-command.test.ts',
   'test/cli/watch-command.test.ts',
   'test/cli/watch-resilience.test.ts',
+  'test/cli/crash-loop.test.ts',
   'test/postgres/**/*.test.ts',
 ];
 const SQLITE_ONLY = ['lib/db/papers.test.ts'];
