@@ -3,6 +3,7 @@
  * cannot drift from what the server accepts.
  */
 import { z } from 'zod';
+import { runDiagnosticsSchema } from '@/lib/schemas/diagnostics';
 import { apiErrorBodySchema } from '@/lib/schemas/error';
 import { fileUploadResultSchema, logChunkQuerySchema, logChunkResultSchema } from '@/lib/schemas/ingest';
 import { metricBatchResultSchema, metricBatchSchema, seriesListSchema, seriesQuerySchema } from '@/lib/schemas/metrics';
@@ -34,7 +35,7 @@ const operations: Operation[] = [
   { method: 'get', path: '/projects', summary: 'List projects', response: projectListSchema },
   { method: 'post', path: '/projects', summary: 'Create a project; the response holds its first API key, shown once', body: projectCreateSchema, response: projectCreatedSchema, status: 201 },
   { method: 'get', path: '/projects/{project}', summary: 'Get a project', params: projectParamsSchema, response: z.object({ project: projectSchema }) },
-  { method: 'patch', path: '/projects/{project}', summary: 'Change project settings (target papers, GPU-hour price, stale limit)', params: projectParamsSchema, body: projectUpdateSchema, response: z.object({ project: projectSchema }) },
+  { method: 'patch', path: '/projects/{project}', summary: 'Change project settings (target papers, GPU-hour price, stale limit, hardware and budget, diagnostic thresholds)', params: projectParamsSchema, body: projectUpdateSchema, response: z.object({ project: projectSchema }) },
   { method: 'post', path: '/projects/{project}/keys', summary: 'Create another API key', params: projectParamsSchema, body: apiKeyCreateSchema, response: z.object({ apiKey: apiKeyCreatedSchema }), status: 201, authenticated: true },
   { method: 'get', path: '/projects/{project}/runs', summary: "List a project's runs", params: projectParamsSchema, response: runListSchema },
   { method: 'get', path: '/projects/{project}/runs/{run}', summary: 'Get a run', params: runParamsSchema, response: z.object({ run: runDetailSchema }) },
@@ -47,6 +48,7 @@ const operations: Operation[] = [
   { method: 'post', path: '/projects/{project}/runs/{run}/tfevents/{file}', summary: 'Append a chunk of a TensorBoard event file starting at byte `offset` (same cursor rules as out-log; corrupt records are reported and skipped)', params: tfeventsParamsSchema, query: logChunkQuerySchema, body: 'binary', response: tfeventsChunkResultSchema, authenticated: true },
   { method: 'get', path: '/projects/{project}/scorecard', summary: 'The scorecard: one row per reported result of the target papers with the best linked run, the gap and a verdict', params: projectParamsSchema, query: scorecardQuerySchema, response: scorecardSchema },
   { method: 'get', path: '/projects/{project}/runs/{run}/link', summary: 'The reported result a run reproduces, with suggestions from its config', params: runParamsSchema, response: runLinkSchema },
+  { method: 'get', path: '/projects/{project}/runs/{run}/diagnostics', summary: "A run's diagnostics (config mismatch against its linked result, data-loader bottleneck, divergence, throughput, stalled, evaluation gaps) with evidence, a link zoomed on it and a suggested check", params: runParamsSchema, response: runDiagnosticsSchema },
   { method: 'put', path: '/projects/{project}/runs/{run}/link', summary: 'Link a run to a reported result (null unlinks)', params: runParamsSchema, body: runLinkUpdateSchema, response: runLinkSchema },
   { method: 'post', path: '/projects/{project}/runs/{run}/clip-benchmark', summary: 'Attach CLIP_benchmark result files (one JSON object, an array, or JSON lines) to a run at an epoch', params: runParamsSchema, query: clipBenchmarkQuerySchema, body: 'text', response: clipBenchmarkResultSchema, authenticated: true },
   { method: 'get', path: '/projects/{project}/paper-charts', summary: "A project's runs and one paper's reported results on common axes (accuracy %, training GFLOPs, samples, image tokens), run-result links and the published scaling laws", params: projectParamsSchema, query: paperChartsQuerySchema, response: paperChartDataSchema },

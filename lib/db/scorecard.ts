@@ -14,6 +14,7 @@ import { profileRun, type RunRecord } from '@/lib/scorecard/run-profile';
 import { rankLinkCandidates } from '@/lib/scorecard/suggest-link';
 import type { ReportedResult, Run } from '@/prisma/generated/sqlite/client';
 import type { Db } from './client';
+import { readDiagnosticBadges } from './run-diagnostics';
 import { readRecentThroughput, readRunMetricValues } from './run-metrics';
 import { displayStatusOf, UnknownReportedResultError } from './runs';
 
@@ -33,7 +34,7 @@ export async function getScorecard(db: Db, project: ScorecardProject, metric: Ca
   const running = linkedRuns.filter((run) => displayStatusOf(run, project.staleAfterSeconds) === 'running');
   const throughput = await readRecentThroughput(db, running.map((run) => run.id), ETA_WINDOW);
 
-  const { counts, rows, hiddenResults } = buildScorecard({
+  const { counts, rows: builtRows, hiddenResults } = buildScorecard({
     metric,
     targetPaperIds: project.paperIds,
     results: results.map(toResultRecord),
@@ -53,6 +54,10 @@ export async function getScorecard(db: Db, project: ScorecardProject, metric: Ca
     }),
     throughput,
   });
+  // The best run's diagnostics sit next to its gap: a config mismatch is the first cause to rule out.
+  const badges = await readDiagnosticBadges(db, linkedRuns, project.staleAfterSeconds);
+  const idByKey = new Map(linkedRuns.map((run) => [run.key, run.id]));
+  const rows = builtRows.map((row) => (row.bestRun ? { ...row, bestRun: { ...row.bestRun, diagnostics: badges.get(idByKey.get(row.bestRun.key) ?? '') ?? [] } } : row));
   const paperIds = [...new Set(rows.map((row) => row.result.paperId))];
   const papers = await db.paper.findMany({ where: { id: { in: paperIds } }, select: { id: true, shortName: true, title: true } });
   const { name, label, shortLabel } = getCanonicalMetric(metric);

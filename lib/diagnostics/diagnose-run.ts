@@ -56,7 +56,8 @@ function stepsPerEpochOf(input: DiagnoseRunInput): number | null {
   return last ? last.step / last.epoch! : null;
 }
 
-export function sortFindings(findings: readonly DiagnosticFinding[]): DiagnosticFinding[] {
+/** Most severe first; among equals in code order (config mismatch first: the first cause of a gap to rule out). */
+export function sortFindings<T extends Pick<DiagnosticFinding, 'severity' | 'code'>>(findings: readonly T[]): T[] {
   return [...findings].sort(
     (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || DIAGNOSTIC_CODES.indexOf(a.code) - DIAGNOSTIC_CODES.indexOf(b.code),
   );

@@ -7,6 +7,8 @@ import { formatDuration } from '@/lib/charts/format';
 import { formatStep } from './format';
 import type { DiagnosticFinding, DiagnosticRun } from './types';
 
+export const STALLED_SEVERITY = 'medium' as const;
+
 /** Share of the curve before the last step that the evidence link shows. */
 const TAIL_FRACTION = 0.1;
 
@@ -22,7 +24,7 @@ export function diagnoseStalled(
   const lastSeen = new Date(run.lastActivityAt).toISOString();
   return {
     code: 'stalled',
-    severity: 'medium',
+    severity: STALLED_SEVERITY,
     summary:
       `No data or heartbeat for ${formatDuration(silentMs)} (the project's limit is ${formatDuration(staleAfterSeconds * 1000)})` +
       (lastStep !== null ? `; the last logged step is ${formatStep(lastStep)}.` : '.'),

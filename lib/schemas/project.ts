@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { thresholdOverridesPatchSchema } from '@/lib/diagnostics/thresholds';
 
 export const projectSlugSchema = z
   .string()
@@ -26,6 +27,7 @@ export const projectSchema = z.object({
   gpuCount: z.number().int().nullable().describe('GPUs the lab trains on at once.'),
   budgetGpuHours: z.number().nullable(),
   budgetUsd: z.number().nullable(),
+  diagnosticThresholds: z.record(z.string(), z.number()).describe("The project's overrides of the diagnostics' default thresholds, by name (docs/DIAGNOSTICS.md)."),
   runCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -54,5 +56,8 @@ export const projectUpdateSchema = z.object({
   gpuCount: z.number().int('gpuCount must be a whole number of GPUs').min(1).max(100_000).nullable().optional(),
   budgetGpuHours: z.number().positive('budgetGpuHours must be positive; send null for no budget').max(1e9).nullable().optional(),
   budgetUsd: z.number().positive('budgetUsd must be positive; send null for no budget').max(1e10).nullable().optional(),
+  diagnosticThresholds: thresholdOverridesPatchSchema
+    .optional()
+    .describe("Overrides of the diagnostics' thresholds by name (docs/DIAGNOSTICS.md), merged into the stored ones; null puts one back to its default. Needs the owner role."),
 });
 export type ProjectUpdateInput = z.infer<typeof projectUpdateSchema>;

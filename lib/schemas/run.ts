@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnosticBadgeSchema } from './diagnostics';
 
 export const runStatuses = ['running', 'finished', 'failed', 'crashed'] as const;
 export const runStatusSchema = z.enum(runStatuses);
@@ -58,6 +59,10 @@ export const runSummarySchema = z.object({
     .record(z.string(), z.number().nullable())
     .optional()
     .describe('The value at the highest step of each metric key; null when that value was not finite (NaN or ±inf). Filled by the runs list.'),
+  diagnostics: z
+    .array(diagnosticBadgeSchema)
+    .optional()
+    .describe("The run's diagnostics, most severe first (details: GET …/runs/{run}/diagnostics). Filled by the runs list."),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isCanonicalMetricName, listCanonicalMetricNames, type CanonicalMetricName } from '@/lib/metrics/canonical-metrics';
 import { VERDICTS } from '@/lib/scorecard/verdict';
+import { diagnosticBadgeSchema } from './diagnostics';
 import { runDisplayStatusSchema, runStatusSchema } from './run';
 
 export const DEFAULT_SCORECARD_METRIC: CanonicalMetricName = 'zeroshot_in1k_top1';
@@ -55,6 +56,7 @@ export const scorecardRunSchema = z.object({
   valueEpoch: z.number().nullable(),
   samplesSeen: z.number().nullable(),
   plannedSamples: z.number().nullable(),
+  diagnostics: z.array(diagnosticBadgeSchema).optional().describe("The best run's diagnostics, most severe first."),
 });
 
 export const scorecardProgressSchema = z.object({

@@ -6,6 +6,7 @@ import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { ingestMetricBatch } from '@/lib/db/ingest-metric-batch';
 import { readSeries, SeriesTooLargeError } from '@/lib/db/metric-points';
+import { scheduleDiagnosticsRefresh } from '@/lib/db/run-diagnostics-schedule';
 import { readEnv } from '@/lib/env';
 import { metricBatchSchema, seriesQuerySchema } from '@/lib/schemas/metrics';
 import { runParamsSchema } from '@/lib/schemas/route-params';
@@ -33,5 +34,7 @@ export const POST = defineRoute({ params: runParamsSchema }, async ({ request, p
   if (batch.points.length > env.REPROBOARD_MAX_POINTS_PER_BATCH) {
     throw new ApiError('payload_too_large', `body.points: at most ${env.REPROBOARD_MAX_POINTS_PER_BATCH} points per batch; got ${batch.points.length}`);
   }
-  return Response.json(await ingestMetricBatch(db, run.id, batch.points));
+  const result = await ingestMetricBatch(db, run.id, batch.points);
+  scheduleDiagnosticsRefresh(db, run.id);
+  return Response.json(result);
 });

@@ -5,6 +5,7 @@ import { requireRun } from '@/lib/api/lookups';
 import { readBodyBytes } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { ingestOutLogChunk, OffsetGapError } from '@/lib/db/ingest-out-log';
+import { scheduleDiagnosticsRefresh } from '@/lib/db/run-diagnostics-schedule';
 import { readEnv } from '@/lib/env';
 import { logChunkQuerySchema } from '@/lib/schemas/ingest';
 import { runParamsSchema } from '@/lib/schemas/route-params';
@@ -16,7 +17,9 @@ export const POST = defineRoute({ params: runParamsSchema, query: logChunkQueryS
   const run = await requireRun(db, project, params.run);
   const bytes = await readBodyBytes(request, readEnv().REPROBOARD_MAX_LOG_CHUNK_BYTES);
   try {
-    return Response.json(await ingestOutLogChunk(db, run.id, query.offset, bytes));
+    const result = await ingestOutLogChunk(db, run.id, query.offset, bytes);
+    scheduleDiagnosticsRefresh(db, run.id);
+    return Response.json(result);
   } catch (error) {
     if (error instanceof OffsetGapError) {
       throw new ApiError('offset_gap', error.message, undefined, { expectedOffset: error.expectedOffset });

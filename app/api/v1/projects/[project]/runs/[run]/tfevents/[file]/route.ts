@@ -6,6 +6,7 @@ import { readBodyBytes } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { OffsetGapError } from '@/lib/db/ingest-out-log';
 import { ingestTfeventsChunk } from '@/lib/db/ingest-tfevents';
+import { scheduleDiagnosticsRefresh } from '@/lib/db/run-diagnostics-schedule';
 import { readEnv } from '@/lib/env';
 import { logChunkQuerySchema } from '@/lib/schemas/ingest';
 import { tfeventsParamsSchema } from '@/lib/schemas/tfevents';
@@ -26,7 +27,9 @@ export const POST = defineRoute({ params: tfeventsParamsSchema, query: logChunkQ
   requireOctetStream(request);
   const bytes = await readBodyBytes(request, readEnv().REPROBOARD_MAX_LOG_CHUNK_BYTES);
   try {
-    return Response.json(await ingestTfeventsChunk(db, run.id, params.file, query.offset, bytes));
+    const result = await ingestTfeventsChunk(db, run.id, params.file, query.offset, bytes);
+    scheduleDiagnosticsRefresh(db, run.id);
+    return Response.json(result);
   } catch (error) {
     if (error instanceof OffsetGapError) {
       throw new ApiError('offset_gap', error.message, undefined, { expectedOffset: error.expectedOffset });
