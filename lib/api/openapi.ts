@@ -17,6 +17,7 @@ import { clipBenchmarkQuerySchema, clipBenchmarkResultSchema, runLinkSchema, run
 import { tfeventsChunkResultSchema, tfeventsParamsSchema } from '@/lib/schemas/tfevents';
 import { runDetailSchema, runListSchema, runUpsertResultSchema, runUpsertSchema } from '@/lib/schemas/run';
 import { planOperations } from './openapi-plan';
+import { webhookOperations } from './openapi-webhooks';
 
 export interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -81,7 +82,7 @@ const errorResponse = { description: 'Error', content: { 'application/json': { s
 
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const operation of [...operations, ...planOperations]) {
+  for (const operation of [...operations, ...planOperations, ...webhookOperations]) {
     const body =
       operation.body === 'text'
         ? { required: true, content: { 'text/plain': { schema: { type: 'string' } } } }

@@ -6,6 +6,7 @@ import { accountRun } from '@/lib/compute/run-stages';
 import type { ModelProfile } from '@/lib/reference/model-profile';
 import { loadModelProfiles } from '@/lib/reference/load-reference';
 import type { Db } from './client';
+import { alertOnRunStatus } from './run-alerts';
 import { SUMMARY_WIDTHS } from './summary-merge';
 
 type RunRow = Awaited<ReturnType<Db['run']['findUniqueOrThrow']>>;
@@ -156,7 +157,10 @@ export async function getRunDetail(
 
 export class UnknownReportedResultError extends Error {}
 
-/** Creates the run on first use of its key, else updates only the fields given: retries are harmless. */
+/**
+ * Creates the run on first use of its key, else updates only the fields given: retries are harmless.
+ * A status other than running raises its alert (crashed, failed, finished; lib/db/run-alerts.ts), once.
+ */
 export async function upsertRun(
   db: Db,
   projectId: string,
@@ -188,12 +192,15 @@ export async function upsertRun(
   if (existing) {
     const finishing = input.status && input.status !== 'running' && !existing.endedAt && data.endedAt === undefined;
     await db.run.update({ where: { id: existing.id }, data: { ...data, endedAt: finishing ? now : data.endedAt } });
+    await alertOnRunStatus(db, existing.id, input.status);
     return { created: false };
   }
   try {
-    await db.run.create({
+    const created = await db.run.create({
       data: { ...data, projectId, key, name: input.name ?? key, tags: input.tags ?? [], lastHeartbeatAt: now },
+      select: { id: true },
     });
+    await alertOnRunStatus(db, created.id, input.status);
     return { created: true };
   } catch (error) {
     // Two first requests for one key raced; the other one created it.

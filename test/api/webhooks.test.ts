@@ -1,0 +1,355 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useFreshDatabase } from '../fresh-database';
+import { callRoute } from '../route-caller';
+import { closedUrl, startReceiver, type WebhookReceiver } from '../webhook-receiver';
+import * as projectsRoute from '@/app/api/v1/projects/route';
+import * as projectRoute from '@/app/api/v1/projects/[project]/route';
+import * as runRoute from '@/app/api/v1/projects/[project]/runs/[run]/route';
+import * as metricsRoute from '@/app/api/v1/projects/[project]/runs/[run]/metrics/route';
+import * as outLogRoute from '@/app/api/v1/projects/[project]/runs/[run]/out-log/route';
+import * as webhooksRoute from '@/app/api/v1/projects/[project]/webhooks/route';
+import * as webhookRoute from '@/app/api/v1/projects/[project]/webhooks/[webhook]/route';
+import * as webhookTestRoute from '@/app/api/v1/projects/[project]/webhooks/[webhook]/test/route';
+import { buildTestAlert } from '@/lib/alerts/alert';
+import { DeliveryWorker, type DeliveryWorkerOptions } from '@/lib/alerts/delivery-worker';
+import { raiseAlert } from '@/lib/db/alerts';
+import { createDb, getDb, type Db } from '@/lib/db/client';
+import { seedReferenceData } from '@/lib/db/papers';
+import { claimDueDeliveries } from '@/lib/db/webhook-deliveries';
+import { webhookListSchema } from '@/lib/schemas/webhooks';
+
+let db: Db;
+let url: string;
+const receivers: WebhookReceiver[] = [];
+const workers: DeliveryWorker[] = [];
+
+beforeAll(async () => {
+  ({ db, url } = useFreshDatabase());
+  await seedReferenceData(db);
+});
+
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+  await Promise.all(receivers.splice(0).map((receiver) => receiver.close()));
+  // Workers serve every project's queue: each test starts with an empty one.
+  await db.webhook.deleteMany();
+});
+
+function worker(options: Partial<DeliveryWorkerOptions> = {}): DeliveryWorker {
+  const created = new DeliveryWorker({ db: getDb, pollMs: 60_000, timeoutMs: 1000, retry: { maxAttempts: 3, baseMs: 50, maxMs: 1000 }, publicUrl: 'https://rb.lab.example', sweepEveryMs: 0, ...options });
+  workers.push(created);
+  return created;
+}
+
+async function receiver(...args: Parameters<typeof startReceiver>) {
+  const started = await startReceiver(...args);
+  receivers.push(started);
+  return started;
+}
+
+async function createProject(slug: string) {
+  const created = await callRoute(projectsRoute.POST, 'POST', { json: { name: `Alerts ${slug}`, slug } });
+  expect(created.status).toBe(201);
+  return { slug, key: created.body.apiKey.key as string, id: created.body.project.id as string };
+}
+
+async function addWebhook(project: string, hookUrl: string, format: 'slack' | 'json' = 'json', events: string[] = []) {
+  const created = await callRoute(webhooksRoute.POST, 'POST', { params: { project }, json: { url: hookUrl, format, events } });
+  expect(created.status).toBe(201);
+  return created.body.webhook.id as string;
+}
+
+async function putRun(project: { slug: string; key: string }, run: string, json: Record<string, unknown>) {
+  const started = performance.now();
+  const response = await callRoute(runRoute.PUT, 'PUT', { params: { project: project.slug, run }, key: project.key, json });
+  expect(response.status).toBeLessThan(300);
+  return performance.now() - started;
+}
+
+const deliveriesOf = (projectId: string) => db.webhookDelivery.findMany({ where: { alert: { projectId } }, orderBy: { createdAt: 'asc' }, include: { alert: true } });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(20);
+  }
+}
+
+describe('one delivery per event', () => {
+  it('raises a crash once however often it is reported, and delivers it once', async () => {
+    const project = await createProject('once');
+    const hook = await receiver();
+    await addWebhook(project.slug, hook.url);
+    await putRun(project, 'r1', { name: 'R1' });
+    await putRun(project, 'r1', { status: 'crashed' });
+    await putRun(project, 'r1', { status: 'crashed' });
+    const [alert] = await db.alert.findMany({ where: { projectId: project.id } });
+    const again = await raiseAlert(db, { projectId: project.id, runId: alert!.runId, kind: 'run_crashed', dedupeKey: alert!.dedupeKey, payload: alert!.payload as never });
+    expect(again).toEqual({ raised: false, alertId: alert!.id, deliveries: 0 });
+    expect(await db.alert.count({ where: { projectId: project.id } })).toBe(1);
+
+    expect(await worker().tick()).toEqual({ delivered: 1, retried: 0, failed: 0, stalledRaised: 0 });
+    expect(await worker().tick()).toEqual({ delivered: 0, retried: 0, failed: 0, stalledRaised: 0 });
+    expect(hook.requests).toHaveLength(1);
+    const [delivery] = await deliveriesOf(project.id);
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, lastError: null, claimedUntil: null });
+    expect(hook.requests[0]!.headers).toMatchObject({ 'content-type': 'application/json', 'x-reproboard-delivery': delivery!.id, 'x-reproboard-alert': alert!.id, 'x-reproboard-attempt': '1' });
+    expect(hook.requests[0]!.body).toMatchObject({
+      version: 1,
+      kind: 'run_crashed',
+      alertId: alert!.id,
+      title: 'Run R1 crashed',
+      project: { slug: 'once' },
+      run: { key: 'r1', status: 'crashed' },
+      url: 'https://rb.lab.example/projects/once/runs/r1',
+    });
+  });
+
+  it('sends a finished run with its verdict, only to the webhooks that subscribe to it', async () => {
+    const project = await createProject('finished');
+    const slack = await receiver();
+    const crashesOnly = await receiver();
+    await addWebhook(project.slug, slack.url, 'slack', ['run_finished']);
+    await addWebhook(project.slug, crashesOnly.url, 'json', ['run_crashed']);
+    await putRun(project, 'h14', { name: 'H/14 336', reportedResultKey: 'clipa-v2_H14_datacomp1b_84-224-336' });
+    const points = [{ key: 'val/imagenet-zeroshot-val-top1', step: 100, epoch: 1, value: 0.815 }];
+    expect((await callRoute(metricsRoute.POST, 'POST', { params: { project: project.slug, run: 'h14' }, key: project.key, json: { points } })).status).toBe(200);
+    await putRun(project, 'h14', { status: 'finished' });
+
+    const [alert] = await db.alert.findMany({ where: { projectId: project.id } });
+    expect(alert!.payload).toMatchObject({ kind: 'run_finished', verdict: { verdict: 'reproduced', value: 81.5, reported: 81.8, gap: -0.3, tolerancePp: 0.5, target: 'clipa-v2_H14_datacomp1b_84-224-336' } });
+    expect(await worker().tick()).toMatchObject({ delivered: 1 });
+    expect(crashesOnly.requests).toHaveLength(0);
+    expect(slack.requests).toHaveLength(1);
+    expect(slack.requests[0]!.body).toEqual({
+      text: '[Reproboard] Run H/14 336 finished (Alerts finished)',
+      blocks: [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: '*<https://rb.lab.example/projects/finished/runs/h14|Run H/14 336 finished>*\nRun H/14 336 finished: 81.5% zero-shot IN-1k top-1 vs 81.8% (clipa-v2_H14_datacomp1b_84-224-336): reproduced, −0.3 pp (tolerance 0.5 pp).',
+          },
+        },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Project *Alerts finished* · run `h14` · status finished' }] },
+      ],
+    });
+  });
+
+  it('wakes a running worker right after the alert is raised, without waiting for its poll', async () => {
+    const project = await createProject('kick');
+    const hook = await receiver();
+    await addWebhook(project.slug, hook.url);
+    worker({ pollMs: 600_000 }).start();
+    await until(() => true);
+    await putRun(project, 'r1', { status: 'failed' });
+    await until(() => hook.requests.length === 1, 3000);
+    expect(hook.requests[0]!.body).toMatchObject({ kind: 'run_crashed', title: 'Run r1 failed' });
+  });
+});
+
+describe('retries', () => {
+  it('retries after a 500 with backoff, then delivers', async () => {
+    const project = await createProject('retry');
+    const hook = await receiver();
+    hook.answers.push(500);
+    await addWebhook(project.slug, hook.url);
+    await putRun(project, 'r1', { status: 'crashed' });
+    let clock = Date.now();
+    const sender = worker({ now: () => new Date(clock) });
+
+    expect(await sender.tick()).toMatchObject({ retried: 1, delivered: 0 });
+    const [pending] = await deliveriesOf(project.id);
+    expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500: answer 500', claimedUntil: null });
+    // The first retry waits the base delay, 50 ms.
+    expect(pending!.nextAttemptAt.getTime()).toBe(clock + 50);
+    clock += 49;
+    expect(await sender.tick()).toMatchObject({ retried: 0, delivered: 0 });
+
+    clock += 1;
+    expect(await sender.tick()).toMatchObject({ delivered: 1 });
+    expect(await deliveriesOf(project.id)).toMatchObject([{ status: 'delivered', attempts: 2 }]);
+    expect(hook.requests.map((request) => request.headers['x-reproboard-attempt'])).toEqual(['1', '2']);
+    expect(new Set(hook.requests.map((request) => request.headers['x-reproboard-delivery'])).size).toBe(1);
+  });
+
+  it('fails after the last attempt with the last error, and at once on a refusal', async () => {
+    const project = await createProject('give-up');
+    const broken = await receiver(503);
+    const gone = await receiver(404);
+    await addWebhook(project.slug, broken.url);
+    await addWebhook(project.slug, gone.url);
+    await putRun(project, 'r1', { status: 'crashed' });
+    let clock = Date.now();
+    const sender = worker({ now: () => new Date(clock) });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await sender.tick();
+      clock += 10_000;
+    }
+    const deliveries = await deliveriesOf(project.id);
+    expect(deliveries.map((delivery) => [delivery.status, delivery.attempts, delivery.lastError]).sort()).toEqual([
+      ['failed', 1, 'HTTP 404: answer 404 (after 1 attempt)'],
+      ['failed', 3, 'HTTP 503: answer 503 (after 3 attempts)'],
+    ]);
+    expect(broken.requests).toHaveLength(3);
+    expect(gone.requests).toHaveLength(1);
+  });
+});
+
+describe('a receiver that is down', () => {
+  it('never slows ingestion: runs, out-log and metrics answer at once while the worker waits on it', async () => {
+    const project = await createProject('down');
+    const hanging = await receiver('hang');
+    await addWebhook(project.slug, hanging.url);
+    await addWebhook(project.slug, await closedUrl());
+    worker({ pollMs: 50, timeoutMs: 3000 }).start();
+
+    const latencies = [await putRun(project, 'r1', { status: 'crashed' })];
+    await until(() => hanging.requests.length === 1);
+    await putRun(project, 'r2', { name: 'R2' });
+    const log = readFileSync('test/fixtures/openclip/classic-host.out.log');
+    const chunk = Math.ceil(log.length / 4);
+    for (let offset = 0; offset < log.length; offset += chunk) {
+      const started = performance.now();
+      const response = await callRoute(outLogRoute.POST, 'POST', { params: { project: project.slug, run: 'r2' }, key: project.key, query: { offset }, text: log.subarray(offset, offset + chunk) });
+      latencies.push(performance.now() - started);
+      expect(response.status).toBe(200);
+    }
+    for (let batch = 0; batch < 5; batch += 1) {
+      const started = performance.now();
+      const points = [{ key: 'custom/grad_norm', step: batch, value: 1.5 }];
+      const response = await callRoute(metricsRoute.POST, 'POST', { params: { project: project.slug, run: 'r2' }, key: project.key, json: { points } });
+      latencies.push(performance.now() - started);
+      expect(response.status).toBe(200);
+    }
+    // The hanging receiver holds the worker for 3 s; every request finished well within that.
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+    expect(await db.webhookDelivery.count({ where: { alert: { projectId: project.id }, status: 'delivered' } })).toBe(0);
+
+    await Promise.all(workers.splice(0).map((started) => started.stop()));
+    const errors = (await deliveriesOf(project.id)).map((delivery) => delivery.lastError ?? '').sort();
+    expect(errors[0]).toMatch(/^network error: ECONNREFUSED/);
+    expect(errors[1]).toBe('no answer within 3000 ms');
+  });
+
+  it('delivers after a worker restart what the stopped worker could not send, and what a dead worker had claimed', async () => {
+    const project = await createProject('restart');
+    const first = await startReceiver();
+    const port = Number(new URL(first.url).port);
+    await first.close();
+    await addWebhook(project.slug, first.url);
+
+    await putRun(project, 'r1', { status: 'crashed' });
+    const before = worker({ retry: { maxAttempts: 3, baseMs: 10_000, maxMs: 60_000 } });
+    expect(await before.tick()).toMatchObject({ retried: 1 });
+    await before.stop();
+    // A process that claimed the second alert's delivery and died before sending it.
+    await putRun(project, 'r2', { status: 'crashed' });
+    expect(await claimDueDeliveries(db, { now: new Date(), leaseMs: 60_000, limit: 10 })).toHaveLength(1);
+
+    const back = await receiver(200, port);
+    const later = Date.now() + 120_000;
+    expect(await worker({ now: () => new Date(later) }).tick()).toMatchObject({ delivered: 2 });
+    expect((await deliveriesOf(project.id)).map((delivery) => [delivery.status, delivery.attempts])).toEqual([
+      ['delivered', 2],
+      ['delivered', 2],
+    ]);
+    expect(back.requests.map((request) => (request.body as { run: { key: string } }).run.key).sort()).toEqual(['r1', 'r2']);
+  });
+});
+
+describe('two workers at once', () => {
+  it('deliver each alert once', async () => {
+    const project = await createProject('two-workers');
+    const hook = await receiver();
+    await addWebhook(project.slug, hook.url);
+    await addWebhook(project.slug, hook.url, 'slack');
+    for (let index = 0; index < 25; index += 1) {
+      const { payload } = buildTestAlert({ slug: project.slug, name: 'two' }, `n${index}`);
+      await raiseAlert(db, { projectId: project.id, runId: null, kind: 'run_crashed', dedupeKey: `bulk-${index}`, payload });
+    }
+    const [dbA, dbB] = [createDb(url), createDb(url)];
+    const [a, b] = [worker({ db: () => dbA, batchSize: 4 }), worker({ db: () => dbB, batchSize: 4 })];
+    let delivered = 0;
+    for (let round = 0; round < 40 && (await db.webhookDelivery.count({ where: { status: 'pending', alert: { projectId: project.id } } })) > 0; round += 1) {
+      const results = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+      delivered += results.reduce((sum, result) => sum + result.delivered, 0);
+    }
+    await Promise.all([dbA.$disconnect(), dbB.$disconnect()]);
+    expect(delivered).toBe(50);
+    const perDelivery = new Map<string, number>();
+    for (const request of hook.requests) perDelivery.set(String(request.headers['x-reproboard-delivery']), (perDelivery.get(String(request.headers['x-reproboard-delivery'])) ?? 0) + 1);
+    expect(perDelivery.size).toBe(50);
+    expect([...perDelivery.values()].every((count) => count === 1)).toBe(true);
+    expect(await db.webhookDelivery.count({ where: { alert: { projectId: project.id }, status: 'delivered', attempts: 1 } })).toBe(50);
+  });
+});
+
+describe('stalled runs', () => {
+  it('alert once per silence, found by the worker sweep', async () => {
+    const project = await createProject('stalled');
+    expect((await callRoute(projectRoute.PATCH, 'PATCH', { params: { project: project.slug }, json: { staleAfterSeconds: 60 } })).status).toBe(200);
+    const hook = await receiver();
+    await addWebhook(project.slug, hook.url, 'json', ['run_stalled']);
+    await putRun(project, 'quiet', { name: 'Quiet' });
+    const silence = async (minutes: number) => db.run.update({ where: { projectId_key: { projectId: project.id, key: 'quiet' } }, data: { lastHeartbeatAt: new Date(Date.now() - minutes * 60_000) } });
+    await silence(10);
+
+    const sweeper = worker({ sweepEveryMs: 1 });
+    expect(await sweeper.tick()).toMatchObject({ stalledRaised: 1, delivered: 1 });
+    await sleep(5);
+    expect(await sweeper.tick()).toMatchObject({ stalledRaised: 0, delivered: 0 });
+    await putRun(project, 'quiet', { heartbeat: true });
+    await sleep(5);
+    expect(await sweeper.tick()).toMatchObject({ stalledRaised: 0 });
+    await silence(5);
+    await sleep(5);
+    expect(await sweeper.tick()).toMatchObject({ stalledRaised: 1, delivered: 1 });
+    expect(hook.requests.map((request) => (request.body as { kind: string; text: string }).kind)).toEqual(['run_stalled', 'run_stalled']);
+    expect((hook.requests[0]!.body as { text: string }).text).toBe("No data from Quiet for 10 min (the project's stale limit is 1 min); it is still marked running.");
+  });
+});
+
+describe('webhooks API', () => {
+  it('adds, lists with deliveries, test-sends and removes webhooks, naming refused fields', async () => {
+    const project = await createProject('hooks');
+    const params = { project: project.slug };
+    const refuse = async (json: unknown, message: string) => {
+      const response = await callRoute(webhooksRoute.POST, 'POST', { params, json });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(message);
+    };
+    await refuse({ url: 'ftp://example.org/x', format: 'json' }, 'body.url: url must be an http:// or https:// address');
+    await refuse({ url: 'https://example.org/x', format: 'xml' }, 'body.format: Invalid option: expected one of "slack"|"json"');
+    await refuse({ url: 'https://example.org/x', format: 'json', events: ['run_exploded'] }, 'body.events.0: Invalid option: expected one of "run_crashed"|"run_stalled"|"run_finished"|"diagnostic_high"');
+    expect(await db.webhook.count({ where: { projectId: project.id } })).toBe(0);
+
+    const hook = await receiver();
+    const created = await callRoute(webhooksRoute.POST, 'POST', { params, json: { url: `${hook.url}/T0123456789/secret`, format: 'slack', events: ['run_crashed'] } });
+    expect(created.status).toBe(201);
+    expect(created.body.webhook).toMatchObject({ format: 'slack', events: ['run_crashed'], deliveries: [] });
+    expect(created.body.webhook.url).toBe(`${new URL(hook.url).origin}/hook/T01234…`);
+    const id = created.body.webhook.id as string;
+
+    const tested = await callRoute(webhookTestRoute.POST, 'POST', { params: { ...params, webhook: id } });
+    expect(tested.status).toBe(202);
+    expect(tested.body).toMatchObject({ deliveries: 1 });
+    await worker().tick();
+    expect(hook.requests[0]!.body).toMatchObject({ text: '[Reproboard] Test alert from Reproboard (Alerts hooks)' });
+
+    const listed = webhookListSchema.parse((await callRoute(webhooksRoute.GET, 'GET', { params })).body);
+    expect(listed.webhooks).toHaveLength(1);
+    expect(listed.webhooks[0]!.deliveries).toMatchObject([{ alertKind: 'test', alertTitle: 'Test alert from Reproboard', status: 'delivered', attempts: 1, nextAttemptAt: null }]);
+
+    expect((await callRoute(webhookRoute.DELETE, 'DELETE', { params: { ...params, webhook: id } })).status).toBe(204);
+    expect(await db.webhook.count({ where: { projectId: project.id } })).toBe(0);
+    expect(await db.webhookDelivery.count({ where: { webhookId: id } })).toBe(0);
+    const missing = await callRoute(webhookRoute.DELETE, 'DELETE', { params: { ...params, webhook: id } });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe(`webhook: project "hooks" has no webhook "${id}"`);
+    expect((await callRoute(webhookTestRoute.POST, 'POST', { params: { ...params, webhook: id } })).status).toBe(404);
+  });
+});
