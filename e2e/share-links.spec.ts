@@ -51,7 +51,7 @@ test('a view shared with the Share button opens read-only in a fresh browser unt
 
   const revoked = await openInFreshContext(browser, link);
   await expect(revoked.page.getByRole('heading', { name: /This share link was revoked on/ })).toBeVisible();
-  await expect(revoked.page).toHaveURL(link);
+  await expect(revoked.page).toHaveURL(`${link}/unavailable`);
   await revoked.context.close();
 });
 

@@ -14,9 +14,11 @@ import { useProject } from '@/lib/queries/projects';
 import { isLiveStatus, LIVE_REFETCH_MS, useRuns } from '@/lib/queries/runs';
 import { pageUrls } from '@/lib/queries/urls';
 import { DEMO_EXPLANATION, DemoBadge } from './demo-badge';
+import { useCanEdit } from './project-role';
 
 /** A project's page: its name and description, and its runs explorer, polled while any run is live. */
 export function ProjectView({ slug }: { slug: string }) {
+  const canEdit = useCanEdit();
   const project = useProject(slug);
   const runs = useRuns(slug);
   if (isNotFoundError(project.error)) notFound();
@@ -38,7 +40,7 @@ export function ProjectView({ slug }: { slug: string }) {
               </p>
             )}
           </div>
-          <RunUploadPanel slug={slug} />
+          {canEdit && <RunUploadPanel slug={slug} />}
           <Card
             title={`Runs${runs.data ? ` (${runs.data.length})` : ''}`}
             actions={live ? <LiveIndicator intervalSeconds={LIVE_REFETCH_MS / 1000} /> : undefined}

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useUpdateRunAnnotations } from '@/lib/queries/run-annotations';
 import type { RunSummary } from '@/lib/schemas/run';
 import { MAX_NOTES_LENGTH } from '@/lib/schemas/run-edit';
+import { useCanEdit } from '@/components/projects/project-role';
 import { SaveStatus } from './save-status';
 
 /**
@@ -12,6 +13,11 @@ import { SaveStatus } from './save-status';
  * text back and offers to retry with the new one.
  */
 export function EditableNotes({ slug, run }: { slug: string; run: Pick<RunSummary, 'key' | 'name' | 'notes'> }) {
+  if (!useCanEdit()) return <p className="whitespace-pre-wrap text-sm text-zinc-700">{run.notes}</p>;
+  return <NotesEditor slug={slug} run={run} />;
+}
+
+function NotesEditor({ slug, run }: { slug: string; run: Pick<RunSummary, 'key' | 'name' | 'notes'> }) {
   const mutation = useUpdateRunAnnotations(slug);
   const [draft, setDraft] = useState<string | null>(null);
   // Enter or Escape ends editing; the blur that follows when the field goes away must not save again.

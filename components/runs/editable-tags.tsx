@@ -5,6 +5,7 @@ import { useUpdateRunAnnotations } from '@/lib/queries/run-annotations';
 import type { RunSummary } from '@/lib/schemas/run';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '@/lib/schemas/run-edit';
 import { SaveStatus } from './save-status';
+import { useCanEdit } from '@/components/projects/project-role';
 
 /**
  * A run's tags as chips: × removes one, "+ tag" opens a field where Enter (or leaving it) adds
@@ -12,6 +13,21 @@ import { SaveStatus } from './save-status';
  * back if the save fails.
  */
 export function EditableTags({ slug, run }: { slug: string; run: Pick<RunSummary, 'key' | 'name' | 'tags'> }) {
+  if (!useCanEdit()) {
+    return (
+      <div className="flex flex-wrap gap-1">
+        {run.tags.map((tag) => (
+          <span key={tag} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">
+            {tag}
+          </span>
+        ))}
+      </div>
+    );
+  }
+  return <TagsEditor slug={slug} run={run} />;
+}
+
+function TagsEditor({ slug, run }: { slug: string; run: Pick<RunSummary, 'key' | 'name' | 'tags'> }) {
   const mutation = useUpdateRunAnnotations(slug);
   const [draft, setDraft] = useState<string | null>(null);
   const save = (tags: string[]) => mutation.mutate({ runKey: run.key, change: { tags } });

@@ -10,6 +10,7 @@ import { useRunLink, useSetRunLink } from '@/lib/queries/scorecard';
 import type { LinkResult, RunLink } from '@/lib/schemas/scorecard';
 import { describeLinkResult, RunLinkResult } from './run-link-result';
 import { RunLinkSuggestion } from './run-link-suggestion';
+import { useCanEdit } from '@/components/projects/project-role';
 
 /**
  * Which reported result a run reproduces: the current link, the result its config clearly matches (if
@@ -19,13 +20,22 @@ import { RunLinkSuggestion } from './run-link-suggestion';
 export function RunLinkPicker({ slug, runKey, bare = false }: { slug: string; runKey: string; bare?: boolean }) {
   const link = useRunLink(slug, runKey);
   const setLink = useSetRunLink(slug, runKey);
+  const canEdit = useCanEdit();
   const body = (
     <DataState query={link} loading={<TableSkeleton rows={2} label="Loading the run's link" />} errorTitle="Could not load the run's link">
-      {(data) => <RunLinkBody data={data} pending={setLink.isPending} onLink={(id) => setLink.mutate(id)} error={setLink.isError ? setLink.error : null} />}
+      {(data) => !canEdit ? <RunLinkReadOnly data={data} /> : <RunLinkBody data={data} pending={setLink.isPending} onLink={(id) => setLink.mutate(id)} error={setLink.isError ? setLink.error : null} />}
     </DataState>
   );
   if (bare) return body;
   return <Card title="Reproduces">{body}</Card>;
+}
+
+function RunLinkReadOnly({ data }: { data: RunLink }) {
+  return (
+    <div className="p-4" data-testid="run-link">
+      {data.current ? <RunLinkResult result={data.current} /> : <p className="text-sm text-zinc-600">Not linked to a reported result.</p>}
+    </div>
+  );
 }
 
 function RunLinkBody({ data, pending, onLink, error }: { data: RunLink; pending: boolean; onLink: (id: string | null) => void; error: unknown }) {

@@ -18,9 +18,11 @@ import { ScorecardTable } from './scorecard-table';
 import { TargetPaperPicker } from './target-paper-picker';
 import { UnlinkedRuns } from './unlinked-runs';
 import { VerdictTiles } from './verdict-tiles';
+import { useIsOwner } from '@/components/projects/project-role';
 
 /** A project's scorecard: verdict counts, then one row per reported result of its target papers. */
 export function ScorecardView({ slug, metric }: { slug: string; metric: CanonicalMetricName }) {
+  const isOwner = useIsOwner();
   const project = useProject(slug);
   const scorecard = useScorecard(slug, metric);
   if (isNotFoundError(project.error) || isNotFoundError(scorecard.error)) notFound();
@@ -55,7 +57,11 @@ export function ScorecardView({ slug, metric }: { slug: string; metric: Canonica
               {data.rows.length > 0 ? (
                 <ScorecardTable slug={slug} scorecard={data} />
               ) : data.paperIds.length === 0 ? (
-                <TargetPaperPicker slug={slug} />
+                isOwner ? (
+                  <TargetPaperPicker slug={slug} />
+                ) : (
+                  <EmptyState title="This project has no target papers yet">One of its owners chooses the papers it reproduces.</EmptyState>
+                )
               ) : (
                 <EmptyState title={`No result of the target papers reports ${data.metric.shortLabel}`}>
                   Choose another metric above; zero-shot ImageNet-1k top-1 is reported for every result.
