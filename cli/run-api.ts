@@ -79,7 +79,7 @@ export function createRunApi(options: RunApiOptions) {
   }
 
   return {
-    /** Fails fast (unreachable server, unknown project) before a long import starts; reads need no key. */
+    /** Fails fast (unreachable server, bad key, unknown project) before a long import starts; the key may read its project. */
     checkProject: (policy: RetryPolicy) =>
       retry(() => requestJson(`${options.server.replace(/\/$/, '')}/api/v1/projects/${encodeURIComponent(options.project)}`, { method: 'GET' }), policy),
     upsertRun: (input: RunUpsertInput) => retry(() => client.upsertRun(options.run, input)),
