@@ -11,6 +11,7 @@ import 'server-only';
  * refresh immediately with `refreshDiagnosticsNow`.
  */
 import type { Db } from './client';
+import { alertOnDiagnostics } from './run-alerts';
 import { refreshRunDiagnostics, type RefreshResult } from './run-diagnostics';
 
 export const REFRESH_INTERVAL_MS = 10_000;
@@ -54,10 +55,16 @@ function run(runId: string, entry: RunSchedule): Promise<RefreshResult | null> {
   entry.timer = null;
   entry.dirty = false;
   entry.lastStartedAt = Date.now();
-  const refresh = refreshRunDiagnostics(entry.db, runId).catch((error: unknown) => {
-    logFailure(runId, error);
-    return null;
-  });
+  const refresh = refreshRunDiagnostics(entry.db, runId)
+    .then(async (result) => {
+      // High-severity codes that just fired alert the project's webhooks (once per firing).
+      await alertOnDiagnostics(entry.db, runId, result.diagnostics.filter((diagnostic) => result.newlyFired.includes(diagnostic.code)));
+      return result;
+    })
+    .catch((error: unknown) => {
+      logFailure(runId, error);
+      return null;
+    });
   const running = refresh.finally(() => {
     if (entry.running === running) entry.running = null;
     if (entry.dirty) arm(runId, entry);

@@ -16,6 +16,7 @@ import { DeliveryWorker, type DeliveryWorkerOptions } from '@/lib/alerts/deliver
 import { raiseAlert } from '@/lib/db/alerts';
 import { createDb, getDb, type Db } from '@/lib/db/client';
 import { seedReferenceData } from '@/lib/db/papers';
+import { settleDiagnosticsRefreshes } from '@/lib/db/run-diagnostics-schedule';
 import { claimDueDeliveries } from '@/lib/db/webhook-deliveries';
 import { webhookListSchema } from '@/lib/schemas/webhooks';
 
@@ -310,6 +311,26 @@ describe('stalled runs', () => {
     expect(await sweeper.tick()).toMatchObject({ stalledRaised: 1, delivered: 1 });
     expect(hook.requests.map((request) => (request.body as { kind: string; text: string }).kind)).toEqual(['run_stalled', 'run_stalled']);
     expect((hook.requests[0]!.body as { text: string }).text).toBe("No data from Quiet for 10 min (the project's stale limit is 1 min); it is still marked running.");
+  });
+});
+
+describe('diagnostics', () => {
+  it('alert once when a high-severity diagnostic fires, however often the run is diagnosed again', async () => {
+    const project = await createProject('diagnosed');
+    const hook = await receiver();
+    await addWebhook(project.slug, hook.url, 'json', ['diagnostic_high']);
+    await putRun(project, 'nan', { name: 'NaN run' });
+    const points = Array.from({ length: 12 }, (_, index) => ({ key: 'train/loss', step: (index + 1) * 10, value: index < 8 ? 6 - index * 0.2 : 'nan' }));
+    expect((await callRoute(metricsRoute.POST, 'POST', { params: { project: project.slug, run: 'nan' }, key: project.key, json: { points } })).status).toBe(200);
+    await settleDiagnosticsRefreshes();
+    const more = [{ key: 'train/loss', step: 130, value: 'nan' }];
+    expect((await callRoute(metricsRoute.POST, 'POST', { params: { project: project.slug, run: 'nan' }, key: project.key, json: { points: more } })).status).toBe(200);
+    await settleDiagnosticsRefreshes();
+
+    const alerts = await db.alert.findMany({ where: { projectId: project.id } });
+    expect(alerts.map((alert) => alert.kind)).toEqual(['diagnostic_high']);
+    expect(await worker().tick()).toMatchObject({ delivered: 1 });
+    expect(hook.requests[0]!.body).toMatchObject({ kind: 'diagnostic_high', diagnostic: { code: 'loss_non_finite', severity: 'high' }, run: { key: 'nan' } });
   });
 });
 
