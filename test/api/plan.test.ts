@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFreshDatabase } from '../fresh-database';
 import { callRoute } from '../route-caller';
+import { createSignedInUser } from '../sessions';
 import * as projectsRoute from '@/app/api/v1/projects/route';
 import * as projectRoute from '@/app/api/v1/projects/[project]/route';
 import * as runRoute from '@/app/api/v1/projects/[project]/runs/[run]/route';
@@ -184,5 +185,17 @@ describe('plan steps', () => {
     expect((await callRoute(stepRoute.DELETE, 'DELETE', { params: { project, step: b32 } })).status).toBe(204);
     expect(await db.run.findFirstOrThrow({ where: { key: 'b32-pilot' } })).toMatchObject({ planStepId: null });
     expect((await getPlan()).steps).toEqual([]);
+  });
+});
+
+describe('plan access', () => {
+  it('lets a viewer read the plan but not edit it, and an anonymous caller neither', async () => {
+    const viewer = await createSignedInUser(db, { projects: [{ projectId, role: 'viewer' }] });
+    expect((await callRoute(planRoute.GET, 'GET', { params, as: viewer })).status).toBe(200);
+    expect((await callRoute(stepsRoute.POST, 'POST', { params, as: viewer, json: { model: 'ViT-B-32', samplesSeen: 1e6 } })).status).toBe(403);
+    expect((await callRoute(projectRoute.PATCH, 'PATCH', { params, as: viewer, json: { budgetUsd: 1 } })).status).toBe(403);
+    expect((await callRoute(planRoute.GET, 'GET', { params, as: 'anonymous' })).status).toBe(401);
+    const member = await createSignedInUser(db, { projects: [{ projectId, role: 'member' }] });
+    expect((await callRoute(stepsRoute.POST, 'POST', { params, as: member, json: { model: 'ViT-B-32', samplesSeen: 1e6 } })).status).toBe(201);
   });
 });

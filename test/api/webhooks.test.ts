@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useFreshDatabase } from '../fresh-database';
 import { callRoute } from '../route-caller';
+import { createSignedInUser } from '../sessions';
 import { closedUrl, startReceiver, type WebhookReceiver } from '../webhook-receiver';
 import * as projectsRoute from '@/app/api/v1/projects/route';
 import * as projectRoute from '@/app/api/v1/projects/[project]/route';
@@ -372,5 +373,20 @@ describe('webhooks API', () => {
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe(`webhook: project "hooks" has no webhook "${id}"`);
     expect((await callRoute(webhookTestRoute.POST, 'POST', { params: { ...params, webhook: id } })).status).toBe(404);
+  });
+});
+
+describe('webhook access', () => {
+  it('is for owners: members and viewers can neither list nor add webhooks', async () => {
+    const project = await createProject('hook-access');
+    const params = { project: project.slug };
+    const json = { url: 'https://example.org/hook', format: 'json' };
+    for (const role of ['member', 'viewer'] as const) {
+      const user = await createSignedInUser(db, { projects: [{ projectId: project.id, role }] });
+      expect((await callRoute(webhooksRoute.GET, 'GET', { params, as: user })).status).toBe(403);
+      expect((await callRoute(webhooksRoute.POST, 'POST', { params, as: user, json })).status).toBe(403);
+    }
+    const owner = await createSignedInUser(db, { projects: [{ projectId: project.id, role: 'owner' }] });
+    expect((await callRoute(webhooksRoute.POST, 'POST', { params, as: owner, json })).status).toBe(201);
   });
 });
