@@ -10,6 +10,7 @@ import { pageUrls } from '@/lib/queries/urls';
 import type { RunSummary } from '@/lib/schemas/run';
 import { EditableNotes } from './editable-notes';
 import { EditableTags } from './editable-tags';
+import { DiagnosticBadges } from './diagnostic-badges';
 import { RunStatusBadge } from './run-status-badge';
 
 const missing = <span className="text-zinc-400">—</span>;
@@ -45,6 +46,7 @@ const BUILTIN_CELLS: Record<string, (run: RunSummary, slug: string) => ReactNode
     </>
   ),
   status: (run) => <RunStatusBadge run={run} />,
+  diagnostics: (run) => <DiagnosticBadges badges={run.diagnostics} />,
   samples: (run) => <SamplesCell run={run} />,
   top1: (run) => <span className="font-medium text-zinc-900">{formatTop1(run.latestTop1)}</span>,
   tags: (run, slug) => <EditableTags slug={slug} run={run} />,

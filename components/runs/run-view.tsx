@@ -10,11 +10,12 @@ import { useProject } from '@/lib/queries/projects';
 import { isLiveStatus, LIVE_REFETCH_MS, useRun } from '@/lib/queries/runs';
 import { pageUrls } from '@/lib/queries/urls';
 import { RunConfigPanel } from './run-config-panel';
+import { RunDiagnosticsPanel } from './run-diagnostics-panel';
 import { RunHeader } from './run-header';
 import { RunLinkPicker } from './run-link-picker';
 import { TrainingCurves } from './training-curves';
 
-/** A run's page: header with its key numbers, its params.txt, and its training curves, live while it runs. */
+/** A run's page: header with its key numbers, its diagnostics, its params.txt, and its training curves, live while it runs. */
 export function RunView({ slug, runKey }: { slug: string; runKey: string }) {
   const run = useRun(slug, runKey);
   const project = useProject(slug);
@@ -37,6 +38,7 @@ export function RunView({ slug, runKey }: { slug: string; runKey: string }) {
             </div>
             <RunHeader run={current} />
             <RunLinkPicker slug={slug} runKey={current.key} />
+            <RunDiagnosticsPanel slug={slug} runKey={current.key} live={live} />
             <RunConfigPanel config={current.config} />
             <TrainingCurves run={current} live={live} />
           </div>

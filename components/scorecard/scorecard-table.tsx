@@ -6,6 +6,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { pageUrls } from '@/lib/queries/urls';
 import { formatGap, formatPercent } from '@/lib/scorecard/format';
 import type { Scorecard, ScorecardRow } from '@/lib/schemas/scorecard';
+import { GapDiagnostics } from './gap-diagnostics';
 import { RunProgress } from './run-progress';
 import { VerdictBadge } from './verdict-badge';
 import { VERDICT_TEXT } from './verdict-style';
@@ -90,8 +91,9 @@ function ScorecardTableRow({ slug, row }: { slug: string; row: ScorecardRow }) {
         {bestRun?.value != null ? <span className="font-medium text-zinc-900">{formatPercent(bestRun.value)}</span> : dash}
         {bestRun?.valueEpoch != null && <div className="text-xs text-zinc-400">epoch {bestRun.valueEpoch}</div>}
       </Td>
-      <Td numeric className={cn('font-medium', VERDICT_TEXT[row.verdict])} data-testid="gap">
-        {formatGap(row.gap)}
+      <Td numeric className={cn('font-medium', VERDICT_TEXT[row.verdict])}>
+        <span data-testid="gap">{formatGap(row.gap)}</span>
+        {bestRun && <GapDiagnostics slug={slug} runKey={bestRun.key} badges={bestRun.diagnostics} />}
       </Td>
       <Td>
         <VerdictBadge verdict={row.verdict} />

@@ -77,7 +77,7 @@ export async function readDiagnoseRunInput(db: Db, runId: string, now: number): 
   // The widest summaries hold every key's point count in a few rows.
   const keyRows = await db.metricSummary.groupBy({
     by: ['key'],
-    where: { runId, width: SUMMARY_WIDTHS[SUMMARY_WIDTHS.length - 1], key: { startsWith: 'train/' } },
+    where: { runId, width: SUMMARY_WIDTHS[SUMMARY_WIDTHS.length - 1], key: keyPrefix('train/') },
     _sum: { count: true },
   });
   const counts = new Map(keyRows.map((row) => [row.key, row._sum.count ?? 0]));
@@ -87,7 +87,7 @@ export async function readDiagnoseRunInput(db: Db, runId: string, now: number): 
   const [seriesEntries, evalRows, peers] = await Promise.all([
     Promise.all(wanted.map(async (key) => [key, await readTrainSeries(db, runId, key, SERIES_BUCKETS, counts.get(key))] as const)),
     db.metricPoint.findMany({
-      where: { runId, key: { startsWith: 'val/' } },
+      where: { runId, key: keyPrefix('val/') },
       orderBy: { step: 'asc' },
       take: EVAL_POINT_LIMIT,
       select: { key: true, step: true, epoch: true },
@@ -117,4 +117,12 @@ export async function readDiagnoseRunInput(db: Db, runId: string, now: number): 
     now,
     thresholds,
   };
+}
+
+/**
+ * Keys starting with `prefix` as a range on the (runId, key, step) index: SQLite's LIKE (what
+ * `startsWith` becomes) is case-insensitive and cannot use the index, so it would scan every point.
+ */
+export function keyPrefix(prefix: string): { gte: string; lt: string } {
+  return { gte: prefix, lt: `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}` };
 }

@@ -19,7 +19,8 @@ import { DIAGNOSTIC_CODES, SEVERITIES, type DiagnosticCode, type DiagnosticEvide
 import type { DiagnosticBadge, RunDiagnostic, RunDiagnostics } from '@/lib/schemas/diagnostics';
 import type { Db } from './client';
 import { lockIngestSource } from './run-ingest-effects';
-import { readDiagnoseRunInput } from './run-diagnostics-input';
+import { keyPrefix, readDiagnoseRunInput } from './run-diagnostics-input';
+import { SUMMARY_WIDTHS } from './summary-merge';
 
 export interface StoredDiagnostic extends DiagnosticFinding {
   firstSeenAt: Date;
@@ -132,8 +133,13 @@ function isStale(run: RunForRead, staleAfterSeconds: number, now: number): boole
 async function withStalledNow(db: Db, run: RunForRead, stored: StoredDiagnostic[], staleAfterSeconds: number, now: number): Promise<StoredDiagnostic[]> {
   const others = stored.filter((diagnostic) => diagnostic.code !== 'stalled');
   if (!isStale(run, staleAfterSeconds, now)) return others;
-  const last = await db.metricPoint.findFirst({ where: { runId: run.id, key: { startsWith: 'train/' } }, orderBy: { step: 'desc' }, select: { step: true } });
-  const finding = diagnoseStalled({ status: 'running', lastActivityAt: lastActivityOf(run) }, last?.step ?? null, staleAfterSeconds, now);
+  // The widest summaries give the last step of every key in a few rows.
+  const last = await db.metricSummary.findFirst({
+    where: { runId: run.id, width: SUMMARY_WIDTHS[SUMMARY_WIDTHS.length - 1], key: keyPrefix('train/') },
+    orderBy: { lastStep: 'desc' },
+    select: { lastStep: true },
+  });
+  const finding = diagnoseStalled({ status: 'running', lastActivityAt: lastActivityOf(run) }, last?.lastStep ?? null, staleAfterSeconds, now);
   if (!finding) return others;
   const since = new Date(lastActivityOf(run) + staleAfterSeconds * 1000);
   const previous = stored.find((diagnostic) => diagnostic.code === 'stalled');

@@ -85,7 +85,7 @@ export const THRESHOLD_SPECS = {
     max: 1,
     unit: 'fraction of planned samples',
     reason:
-      'Long CLIP runs commonly reach the clamp late in training, which is harmless; reaching it within the first fifth of the planned samples is the temperature collapsing, a known precursor of divergence.',
+      'Long CLIP runs commonly reach the clamp late in training, which is harmless; reaching it within the first fifth of the planned samples means the temperature shot up early, which often comes with an unstable run.',
   },
   throughputDropRatio: {
     default: 0.25,

@@ -3,6 +3,7 @@
  * params.txt key and one per metric key (its latest value). A column's id is what the URL stores:
  * the built-in name, `config.<key>` or `metric.<key>`.
  */
+import { SEVERITIES } from '@/lib/diagnostics/types';
 import type { RunSummary } from '@/lib/schemas/run';
 import { configCellValue, type CellValue } from './values';
 
@@ -47,6 +48,15 @@ export const BUILTIN_COLUMNS: readonly RunColumn[] = [
     value: (run) => run.displayStatus,
     sortValue: (run) => STATUS_ORDER.indexOf(run.displayStatus),
   }),
+  builtin({
+    id: 'diagnostics',
+    label: 'Diagnostics',
+    description: 'Problems found in what was ingested (config mismatch, data bottleneck, NaN loss, …), most severe first',
+    value: (run) => (run.diagnostics?.length ? run.diagnostics.map((diagnostic) => diagnostic.code).join('; ') : null),
+    // The worst finding first when sorted ascending; runs without findings last.
+    sortValue: (run) => (run.diagnostics?.length ? SEVERITIES.indexOf(run.diagnostics[0]!.severity) : SEVERITIES.length),
+    listValue: (run) => run.diagnostics?.map((diagnostic) => diagnostic.code) ?? [],
+  }),
   builtin({ id: 'model', label: 'Model', groupable: true, description: 'Model architecture', value: (run) => run.model }),
   builtin({ id: 'gpus', label: 'GPUs', numeric: true, groupable: true, description: 'Number of GPUs (world size)', value: (run) => run.gpus }),
   builtin({ id: 'batch', label: 'Batch / GPU', numeric: true, groupable: true, description: 'Batch size per GPU', value: (run) => run.batchSize }),
@@ -73,7 +83,7 @@ export const BUILTIN_COLUMNS: readonly RunColumn[] = [
   builtin({ id: 'updated', label: 'Last update', description: 'Last data received', value: (run) => run.lastHeartbeatAt ?? run.updatedAt }),
 ];
 
-export const DEFAULT_COLUMN_IDS: readonly string[] = ['name', 'status', 'model', 'gpus', 'samples', 'top1', 'tags', 'notes', 'updated'];
+export const DEFAULT_COLUMN_IDS: readonly string[] = ['name', 'status', 'diagnostics', 'model', 'gpus', 'samples', 'top1', 'tags', 'notes', 'updated'];
 
 const builtinById = new Map(BUILTIN_COLUMNS.map((column) => [column.id, column]));
 
