@@ -20,6 +20,7 @@ import { applyMigrations } from '@/lib/db/migrations/apply-migrations';
 import { writeDemoRun } from '@/lib/demo/openclip-run-writer';
 import type { MetricPointInput } from '@/lib/ingest/metric-point';
 import { parseOutLog } from '@/lib/ingest/openclip/out-log-parser';
+import { signInToRouteServer } from '../test/cli/route-server-admin';
 
 const IMPORT_TARGET_MS = 5_000;
 const RATIO_TARGET = 2;
@@ -114,7 +115,7 @@ async function main(): Promise<number> {
     server = await startRouteServer(databaseUrl);
     const created = await fetch(`${server.url}/api/v1/projects`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: await signInToRouteServer(server.url) },
       body: JSON.stringify({ name: 'Bench', slug: 'bench' }),
     });
     const key = ((await created.json()) as { apiKey: { key: string } }).apiKey.key;

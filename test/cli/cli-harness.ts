@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { runCli } from '@/cli/run-cli';
-import { ROUTE_SERVER_ADMIN } from './route-server';
+import { signInToRouteServer } from './route-server-admin';
 
 export interface CliRun {
   code: number;
@@ -28,20 +28,6 @@ export async function closedPortUrl(): Promise<string> {
   const url = await listen(probe);
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return url;
-}
-
-/** Signs in as the route server's admin, the way the browser does, and returns the Cookie header. */
-export async function signInToRouteServer(server: string): Promise<string> {
-  const response = await fetch(`${server}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server },
-    body: JSON.stringify(ROUTE_SERVER_ADMIN),
-  });
-  if (!response.ok) throw new Error(`signing in to ${server}: HTTP ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0]!)
-    .join('; ');
 }
 
 export async function createProject(server: string, slug: string): Promise<string> {

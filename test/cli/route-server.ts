@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import { ensureInitialAdmin } from '@/lib/auth/initial-admin';
 import { getDb } from '@/lib/db/client';
+import { ROUTE_SERVER_ADMIN } from './route-server-admin';
 import * as projectsRoute from '@/app/api/v1/projects/route';
 import * as projectRoute from '@/app/api/v1/projects/[project]/route';
 import * as keysRoute from '@/app/api/v1/projects/[project]/keys/route';
@@ -50,8 +51,6 @@ function route(template: string, module: RouteModule | (() => Promise<RouteModul
   return { template, pattern: new RegExp(`^${source}$`), names, load: typeof module === 'function' ? module : async () => module };
 }
 
-/** The admin every route server's database has, so tests sign in over HTTP like a browser. */
-export const ROUTE_SERVER_ADMIN = { email: 'route-server-admin@lab.example', password: 'route-server-admin-password' };
 
 const baseRoutes: Route[] = [
   route('/api/auth/{action}', authRoute as RouteModule),
