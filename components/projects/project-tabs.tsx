@@ -10,6 +10,7 @@ const TABS = [
   { label: 'Runs', suffix: '', matches: (rest: string) => rest === '' || rest.startsWith('/runs') || rest.startsWith('/compare') },
   { label: 'Scorecard', suffix: '/scorecard', matches: (rest: string) => rest.startsWith('/scorecard') },
   { label: 'Paper charts', suffix: '/charts', matches: (rest: string) => rest.startsWith('/charts') },
+  { label: 'Plan', suffix: '/plan', matches: (rest: string) => rest.startsWith('/plan') },
   { label: 'Members', suffix: '/access', matches: (rest: string) => rest.startsWith('/access') },
 ];
 

@@ -146,8 +146,12 @@ export class DeliveryWorker {
   }
 }
 
+/** fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, …) is in its cause, or in the cause's errors. */
 function describeNetworkError(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  if (cause?.code) return `network error: ${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+  type Cause = { code?: string; message?: string; errors?: Cause[] };
+  const cause = error instanceof Error ? (error.cause as Cause | undefined) : undefined;
+  const detail = cause?.code ? cause : cause?.errors?.find((inner) => inner.code) ?? cause;
+  if (detail?.code) return `network error: ${detail.code}${detail.message ? ` (${detail.message})` : ''}`;
+  if (detail?.message) return `network error: ${detail.message}`;
   return `network error: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -17,7 +17,8 @@ export function startDeliveryWorkerFromEnv(): DeliveryWorker | null {
     pollMs: env.REPROBOARD_WEBHOOK_POLL_MS,
     timeoutMs: env.REPROBOARD_WEBHOOK_TIMEOUT_MS,
     retry: { maxAttempts: env.REPROBOARD_WEBHOOK_MAX_ATTEMPTS, baseMs: env.REPROBOARD_WEBHOOK_RETRY_BASE_MS, maxMs: env.REPROBOARD_WEBHOOK_RETRY_MAX_MS },
-    publicUrl: env.REPROBOARD_PUBLIC_URL ?? null,
+    // Links in alerts: the app's public address; Better Auth's BETTER_AUTH_URL names the same one.
+    publicUrl: env.REPROBOARD_PUBLIC_URL ?? (process.env.BETTER_AUTH_URL?.trim() || null),
     sweepEveryMs: env.REPROBOARD_STALL_SWEEP_MS,
   }).start();
   return holder.reproboardDeliveryWorker;

@@ -30,8 +30,7 @@ export const GPU_TYPES: readonly GpuType[] = [
 /** Fraction of peak that CLIPA-v2's A100-hour estimate implies (see the module comment). */
 export const REFERENCE_UTILISATION = 0.276;
 
-export const REFERENCE_UTILISATION_SOURCE =
-  "27.6 % of peak, as implied by CLIPA-v2 Table 4's estimate of 5,920 A100-80GB hours for H/14 12.8B@70 + 512M@224";
+export const REFERENCE_UTILISATION_SOURCE = "27.6 % (the utilisation CLIPA-v2's 5,920 A100-hour estimate for H/14 @70+224 implies)";
 
 const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
