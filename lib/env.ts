@@ -18,6 +18,8 @@ const envSchema = z.object({
   REPROBOARD_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
   /** How often the worker looks for stalled runs (0: never). */
   REPROBOARD_STALL_SWEEP_MS: z.coerce.number().int().min(0).default(60_000),
+  REPROBOARD_MAX_LINES_PER_CHUNK: z.coerce.number().int().positive().default(200_000),
+  REPROBOARD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1_200),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -22,6 +22,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues?: { path: string; message: string }[],
     readonly details?: Record<string, unknown>,
+    /** Response headers the error implies, e.g. Retry-After of a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -45,7 +47,7 @@ export class ApiError extends Error {
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status });
+  if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status, headers: error.headers });
   console.error('Unhandled error in API route', error);
   return Response.json(new ApiError('internal', 'Internal server error').toBody(), { status: 500 });
 }

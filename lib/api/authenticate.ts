@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Db } from '@/lib/db/client';
-import { findActiveApiKey, touchApiKey } from '@/lib/db/api-keys';
+import { findActiveApiKey } from '@/lib/db/api-keys';
 import { getProjectBySlug } from '@/lib/db/projects';
 import { ApiError } from './api-error';
+import { enforceRateLimit } from './rate-limit';
 
 function readKey(request: Request): string | null {
   const authorization = request.headers.get('authorization');
@@ -12,7 +13,7 @@ function readKey(request: Request): string | null {
 
 /**
  * Checks the project API key of a write request: no or unknown key is 401, a key of another
- * project is 403, an unknown project is 404.
+ * project is 403, an unknown project is 404, a key over its requests per minute is 429.
  */
 export async function requireProjectKey(db: Db, request: Request, projectSlug: string) {
   const key = readKey(request);
@@ -26,6 +27,6 @@ export async function requireProjectKey(db: Db, request: Request, projectSlug: s
   if (apiKey.projectId !== project.id) {
     throw new ApiError('forbidden', `authorization: this API key does not belong to project "${projectSlug}"`);
   }
-  await touchApiKey(db, apiKey);
+  await enforceRateLimit(db, apiKey.id);
   return project;
 }

@@ -28,12 +28,3 @@ export async function findActiveApiKey(db: Db, key: string) {
   const row = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) } });
   return row && !row.revokedAt ? row : null;
 }
-
-const LAST_USED_RESOLUTION_MS = 60_000;
-
-/** Records use at most once a minute, so ingestion does not write a key row on every chunk. */
-export async function touchApiKey(db: Db, key: { id: string; lastUsedAt: Date | null }): Promise<void> {
-  const now = new Date();
-  if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
-  await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
-}

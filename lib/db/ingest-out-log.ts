@@ -57,7 +57,9 @@ export async function ingestOutLogChunk(db: Db, runId: string, offset: number, b
       const complete = combined.subarray(0, lastNewline + 1);
       const rest = combined.subarray(lastNewline + 1);
       const state = (cursor?.parserState as OutLogState | null) ?? createOutLogState();
-      const result = parseOutLogLines(splitLines(complete.toString('utf8')), state);
+      // PostgreSQL text and jsonb cannot hold NUL; a damaged line keeps its other characters (as in sqlString).
+      const text = complete.toString('utf8').replaceAll('\u0000', '\uFFFD');
+      const result = parseOutLogLines(splitLines(text), state);
 
       await upsertMetricPoints(tx, runId, result.points);
       await fillRunInfo(tx, runId, result.info);

@@ -10,7 +10,8 @@ export const metricKeySchema = z
 
 export const metricPointSchema = z.object({
   key: metricKeySchema,
-  step: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  // Steps are stored as 32-bit integers, as every log parser caps them.
+  step: z.number().int().min(0).max(2_147_483_647, 'step must be at most 2147483647'),
   value: finiteOrSpecial.describe('A number, or "nan" / "inf" / "-inf" for non-finite values.'),
   epoch: z.number().nullable().optional(),
   samplesSeen: z.number().min(0).nullable().optional(),

@@ -135,7 +135,8 @@ function readJsonLines(text: string): Documents {
 
 /** The open_clip checkpoint epoch (`epoch_32.pt`) every record's `pretrained` names; null when they differ or none does. */
 function readCheckpointEpoch(records: readonly ClipBenchmarkRecord[]): number | null {
-  const epochs = new Set(records.map((record) => /(?:^|[/\\])epoch_(\d+)\.pt$/.exec(record.pretrained ?? '')?.[1] ?? null));
+  // At most 6 digits, like the `epoch` query: a longer number is no checkpoint epoch (and no storable step).
+  const epochs = new Set(records.map((record) => /(?:^|[/\\])epoch_(\d{1,6})\.pt$/.exec(record.pretrained ?? '')?.[1] ?? null));
   if (epochs.size !== 1) return null;
   const [epoch] = epochs;
   return epoch ? Number(epoch) : null;

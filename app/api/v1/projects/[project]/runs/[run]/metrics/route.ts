@@ -1,13 +1,13 @@
 import { ApiError } from '@/lib/api/api-error';
 import { requireProjectKey } from '@/lib/api/authenticate';
 import { defineRoute, parseBody } from '@/lib/api/define-route';
+import { requirePointLimit } from '@/lib/api/ingest-limits';
 import { requireProject, requireRun } from '@/lib/api/lookups';
 import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { ingestMetricBatch } from '@/lib/db/ingest-metric-batch';
 import { readSeries, SeriesTooLargeError } from '@/lib/db/metric-points';
 import { scheduleDiagnosticsRefresh } from '@/lib/db/run-diagnostics-schedule';
-import { readEnv } from '@/lib/env';
 import { metricBatchSchema, seriesQuerySchema } from '@/lib/schemas/metrics';
 import { runParamsSchema } from '@/lib/schemas/route-params';
 
@@ -27,13 +27,11 @@ export const GET = defineRoute({ params: runParamsSchema, query: seriesQuerySche
 // POST /api/v1/projects/{project}/runs/{run}/metrics: a JSON batch of points, stored whole or rejected whole.
 export const POST = defineRoute({ params: runParamsSchema }, async ({ request, params }) => {
   const db = getDb();
-  const env = readEnv();
   const project = await requireProjectKey(db, request, params.project);
   const run = await requireRun(db, project, params.run);
-  const batch = parseBody(metricBatchSchema, await readJsonBody(request, env.REPROBOARD_MAX_JSON_BYTES));
-  if (batch.points.length > env.REPROBOARD_MAX_POINTS_PER_BATCH) {
-    throw new ApiError('payload_too_large', `body.points: at most ${env.REPROBOARD_MAX_POINTS_PER_BATCH} points per batch; got ${batch.points.length}`);
-  }
+  const body = await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES');
+  requirePointLimit(body);
+  const batch = parseBody(metricBatchSchema, body);
   const result = await ingestMetricBatch(db, run.id, batch.points);
   scheduleDiagnosticsRefresh(db, run.id);
   return Response.json(result);

@@ -1,12 +1,12 @@
 import { ApiError } from '@/lib/api/api-error';
 import { requireProjectKey } from '@/lib/api/authenticate';
 import { defineRoute } from '@/lib/api/define-route';
+import { requireLineLimit } from '@/lib/api/ingest-limits';
 import { requireRun } from '@/lib/api/lookups';
 import { readBodyBytes } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { ingestOutLogChunk, OffsetGapError } from '@/lib/db/ingest-out-log';
 import { scheduleDiagnosticsRefresh } from '@/lib/db/run-diagnostics-schedule';
-import { readEnv } from '@/lib/env';
 import { logChunkQuerySchema } from '@/lib/schemas/ingest';
 import { runParamsSchema } from '@/lib/schemas/route-params';
 
@@ -15,7 +15,8 @@ export const POST = defineRoute({ params: runParamsSchema, query: logChunkQueryS
   const db = getDb();
   const project = await requireProjectKey(db, request, params.project);
   const run = await requireRun(db, project, params.run);
-  const bytes = await readBodyBytes(request, readEnv().REPROBOARD_MAX_LOG_CHUNK_BYTES);
+  const bytes = await readBodyBytes(request, 'REPROBOARD_MAX_LOG_CHUNK_BYTES');
+  requireLineLimit(bytes);
   try {
     const result = await ingestOutLogChunk(db, run.id, query.offset, bytes);
     scheduleDiagnosticsRefresh(db, run.id);

@@ -7,7 +7,6 @@ import { getDb } from '@/lib/db/client';
 import { OffsetGapError } from '@/lib/db/ingest-out-log';
 import { ingestTfeventsChunk } from '@/lib/db/ingest-tfevents';
 import { scheduleDiagnosticsRefresh } from '@/lib/db/run-diagnostics-schedule';
-import { readEnv } from '@/lib/env';
 import { logChunkQuerySchema } from '@/lib/schemas/ingest';
 import { tfeventsParamsSchema } from '@/lib/schemas/tfevents';
 
@@ -25,7 +24,7 @@ export const POST = defineRoute({ params: tfeventsParamsSchema, query: logChunkQ
   const project = await requireProjectKey(db, request, params.project);
   const run = await requireRun(db, project, params.run);
   requireOctetStream(request);
-  const bytes = await readBodyBytes(request, readEnv().REPROBOARD_MAX_LOG_CHUNK_BYTES);
+  const bytes = await readBodyBytes(request, 'REPROBOARD_MAX_LOG_CHUNK_BYTES');
   try {
     const result = await ingestTfeventsChunk(db, run.id, params.file, query.offset, bytes);
     scheduleDiagnosticsRefresh(db, run.id);
