@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Steps are stored as 32-bit integers (every log parser caps them there too). */
+const MAX_STEP = 2_147_483_647;
+
 const finiteOrSpecial = z.union([z.number(), z.enum(['nan', 'inf', '-inf'])]);
 
 export const metricKeySchema = z
@@ -10,8 +13,7 @@ export const metricKeySchema = z
 
 export const metricPointSchema = z.object({
   key: metricKeySchema,
-  // Steps are stored as 32-bit integers, as every log parser caps them.
-  step: z.number().int().min(0).max(2_147_483_647, 'step must be at most 2147483647'),
+  step: z.number().int().min(0).max(MAX_STEP, `step must be at most ${MAX_STEP}`),
   value: finiteOrSpecial.describe('A number, or "nan" / "inf" / "-inf" for non-finite values.'),
   epoch: z.number().nullable().optional(),
   samplesSeen: z.number().min(0).nullable().optional(),
@@ -49,8 +51,8 @@ export const seriesQuerySchema = z.object({
     .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
     .pipe(z.array(metricKeySchema).min(1).max(20)),
   maxPoints: z.coerce.number().int().min(10).max(100_000).default(2000),
-  from: z.coerce.number().int().min(0).optional().describe('First step to read (inclusive); with `to`, a zoomed range.'),
-  to: z.coerce.number().int().min(0).optional().describe('Last step to read (inclusive).'),
+  from: z.coerce.number().int().min(0).max(MAX_STEP, `from must be at most ${MAX_STEP}`).optional().describe('First step to read (inclusive); with `to`, a zoomed range.'),
+  to: z.coerce.number().int().min(0).max(MAX_STEP, `to must be at most ${MAX_STEP}`).optional().describe('Last step to read (inclusive).'),
   full: z
     .enum(['0', '1', 'true', 'false'])
     .optional()

@@ -70,6 +70,14 @@ describe('numbers beyond the 32-bit integer columns', () => {
     expect(largest.body).toEqual({ pointsWritten: 1 });
   });
 
+  it('refuses a series range beyond 2147483647 with 400 naming the query field', async () => {
+    for (const [field, query] of [['from', { from: 2 ** 31 }], ['to', { from: 0, to: 99_999_999_999 }]] as const) {
+      const response = await callRoute(metricsRoute.GET, 'GET', { params: { project, run: 'steps' }, key, query: { keys: 'train/loss', ...query } });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(`query.${field}: ${field} must be at most 2147483647`);
+    }
+  });
+
   it('leaves out batch sizes, GPU counts and epochs of params.txt that no Int column holds', async () => {
     const run = await createRun('huge-params');
     const text = 'batch_size: 99999999999999\nworld_size: 2147483648\nepochs: 3000000000\nmodel: ViT-B-32\n';
