@@ -5,7 +5,8 @@ import { getProjectBySlug } from '@/lib/db/projects';
 import { ApiError } from './api-error';
 import { enforceRateLimit } from './rate-limit';
 
-function readKey(request: Request): string | null {
+/** The API key a request carries, if any (Bearer or X-Api-Key). */
+export function readApiKey(request: Request): string | null {
   const authorization = request.headers.get('authorization');
   if (authorization?.toLowerCase().startsWith('bearer ')) return authorization.slice(7).trim();
   return request.headers.get('x-api-key')?.trim() || null;
@@ -16,7 +17,7 @@ function readKey(request: Request): string | null {
  * project is 403, an unknown project is 404, a key over its requests per minute is 429.
  */
 export async function requireProjectKey(db: Db, request: Request, projectSlug: string) {
-  const key = readKey(request);
+  const key = readApiKey(request);
   if (!key) {
     throw new ApiError('unauthorized', 'authorization: missing API key; send "Authorization: Bearer <key>"');
   }

@@ -20,8 +20,14 @@ export async function ensureInitialAdmin(db: Db, env: Record<string, string | un
     const issue = input.error.issues[0]!;
     throw new Error(`REPROBOARD_ADMIN_${String(issue.path[0]).toUpperCase()}: ${issue.message}`);
   }
-  await createUser(db, input.data);
-  return 'created';
+  try {
+    await createUser(db, input.data);
+    return 'created';
+  } catch (error) {
+    // Several processes starting at once race to create the same admin; the loser finds it made.
+    if (await findUserByEmail(db, email)) return 'exists';
+    throw error;
+  }
 }
 
 /** Whether the one-time set-up page may still create the first admin. */

@@ -28,3 +28,33 @@ export async function findActiveApiKey(db: Db, key: string) {
   const row = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) } });
   return row && !row.revokedAt ? row : null;
 }
+
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A project's keys, newest first, without their secrets (only the hash is stored). */
+export async function listApiKeys(db: Db, projectId: string): Promise<ApiKeySummary[]> {
+  const rows = await db.apiKey.findMany({ where: { projectId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  }));
+}
+
+/** Revokes a key of the project; revoking again keeps the first time. False when the project has no such key. */
+export async function revokeApiKey(db: Db, projectId: string, id: string): Promise<boolean> {
+  const row = await db.apiKey.findFirst({ where: { id, projectId } });
+  if (!row) return false;
+  if (!row.revokedAt) await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  return true;
+}

@@ -12,6 +12,7 @@ import { writeDemoRun, type DemoRunSpec } from '@/lib/demo/openclip-run-writer';
 import { parseOutLog } from '@/lib/ingest/openclip/out-log-parser';
 import { freshDatabaseUrl, testDialect } from '../fresh-database';
 import { killHard, startRouteServer, type Child } from '../cli/child-processes';
+import { signInToRouteServer } from '../cli/route-server-admin';
 import { seededRandom } from '@/lib/demo/seeded-random';
 
 const project = 'two-processes';
@@ -94,7 +95,7 @@ beforeAll(async () => {
   servers = await Promise.all([startRouteServer(0, url), startRouteServer(0, url)]);
   const created = await fetch(`${servers[0]!.url}/api/v1/projects`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: await signInToRouteServer(servers[0]!.url) },
     body: JSON.stringify({ name: 'Two processes', slug: project }),
   });
   expect(created.status).toBe(201);
