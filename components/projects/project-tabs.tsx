@@ -11,7 +11,7 @@ const TABS = [
   { label: 'Scorecard', suffix: '/scorecard', matches: (rest: string) => rest.startsWith('/scorecard') },
   { label: 'Paper charts', suffix: '/charts', matches: (rest: string) => rest.startsWith('/charts') },
   { label: 'Plan', suffix: '/plan', matches: (rest: string) => rest.startsWith('/plan') },
-  { label: 'Members', suffix: '/access', matches: (rest: string) => rest.startsWith('/access') },
+  { label: 'Settings', suffix: '/access', matches: (rest: string) => rest.startsWith('/access') },
 ];
 
 /** The project's sections; the active one follows the URL so every sub-page shows where it is. */
