@@ -1,3 +1,4 @@
+import type { ReportedResultSeed } from '@/lib/reference/seed-types';
 /**
  * The shapes every diagnostic shares: what it reads (a run's facts, bounded metric series, its
  * evaluations, the reported result it is linked to) and what it says (a finding with a severity,
@@ -94,21 +95,24 @@ export interface DiagnosticRun {
 }
 
 /** The reported result a run is linked to, as the reference data states it. */
-export interface ReferenceResult {
-  resultKey: string;
-  paperId: string;
+export type ReferenceResult = Pick<
+  ReportedResultSeed,
+  | 'resultKey'
+  | 'paperId'
+  | 'model'
+  | 'reportedBy'
+  | 'source'
+  | 'samplesSeen'
+  | 'pretrainImageRes'
+  | 'pretrainImageTokens'
+  | 'textTokenLen'
+  | 'finetune'
+  | 'finetuneSamplesSeen'
+  | 'totalSamplesSeen'
+> & {
+  // A string here: results a lab imports may name types the shipped reference data does not use.
   resultType: string;
-  model: string;
-  reportedBy: string;
-  source: string;
-  samplesSeen: number | null;
-  pretrainImageRes: number | null;
-  pretrainImageTokens: number | null;
-  textTokenLen: number | null;
-  finetune: string | null;
-  finetuneSamplesSeen: number | null;
-  totalSamplesSeen: number | null;
-}
+};
 
 /** Another run of the same model on the same number of GPUs, reduced to its typical throughput. */
 export interface PeerThroughput {
