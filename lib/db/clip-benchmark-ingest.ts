@@ -17,7 +17,7 @@ import type { ClipBenchmarkResult } from '@/lib/schemas/scorecard';
 import type { Prisma } from '@/prisma/generated/sqlite/client';
 import type { Db } from './client';
 import { upsertMetricPoints } from './metric-points';
-import type { Tx } from './run-ingest-effects';
+import { INGEST_TRANSACTION, type Tx } from './run-ingest-effects';
 
 export interface ClipBenchmarkUpload {
   records: readonly ClipBenchmarkRecord[];
@@ -43,7 +43,7 @@ export async function ingestClipBenchmark(db: Db, runId: string, upload: ClipBen
       canonical: upload.values.flatMap((value) => (value.canonical ? [{ key: value.key, metric: value.canonical.metric, percent: value.canonical.percent }] : [])),
       unmapped: upload.values.filter((value) => !value.canonical).map((value) => value.key),
     };
-  });
+  }, INGEST_TRANSACTION);
 }
 
 async function resolveStep(tx: Tx, runId: string, epoch: number | null): Promise<number> {

@@ -4,7 +4,7 @@ import { parseResultsJsonl } from '@/lib/ingest/openclip/results-jsonl-parser';
 import type { Db } from './client';
 import { upsertMetricPoints } from './metric-points';
 import { mergeRunInfoFields } from './run-info-fields';
-import { applyIngestEffects, lockIngestSource, type Tx } from './run-ingest-effects';
+import { applyIngestEffects, INGEST_TRANSACTION, lockIngestSource, type Tx } from './run-ingest-effects';
 
 async function recordWholeFile(tx: Tx, runId: string, source: string, bytes: number, rows: number, unparsed: number) {
   const data = { offset: bytes, pending: '', lineCount: rows, unparsed };
@@ -34,7 +34,7 @@ export async function ingestParamsTxt(db: Db, runId: string, text: string) {
     const rows = Object.keys(parsed.params).length;
     await recordWholeFile(tx, runId, 'params.txt', Buffer.byteLength(text), rows, parsed.unparsed.length);
     return { pointsWritten: 0, rows, unparsedCount: parsed.unparsed.length, unparsed: parsed.unparsed.slice(0, 50) };
-  });
+  }, INGEST_TRANSACTION);
 }
 
 function positiveNumber(value: unknown): number | undefined {
@@ -75,5 +75,5 @@ export async function ingestResultsJsonl(db: Db, runId: string, text: string) {
       unparsedCount: parsed.unparsed.length,
       unparsed: parsed.unparsed.slice(0, 50),
     };
-  });
+  }, INGEST_TRANSACTION);
 }

@@ -3,7 +3,7 @@ import type { MetricPointInput } from '@/lib/ingest/metric-point';
 import type { MetricPointBody } from '@/lib/schemas/metrics';
 import type { Db } from './client';
 import { upsertMetricPoints } from './metric-points';
-import { applyIngestEffects } from './run-ingest-effects';
+import { applyIngestEffects, INGEST_TRANSACTION } from './run-ingest-effects';
 
 function toPointInput(point: MetricPointBody): MetricPointInput {
   const value = point.value === 'nan' ? NaN : point.value === 'inf' ? Infinity : point.value === '-inf' ? -Infinity : point.value;
@@ -18,5 +18,5 @@ export async function ingestMetricBatch(db: Db, runId: string, points: readonly 
     const written = await upsertMetricPoints(tx, runId, inputs);
     await applyIngestEffects(tx, runId, inputs);
     return { pointsWritten: written };
-  });
+  }, INGEST_TRANSACTION);
 }

@@ -8,6 +8,13 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 export const ZERO_SHOT_TOP1_KEY = 'val/imagenet-zeroshot-val-top1';
 
 /**
+ * For every ingest transaction. Prisma's default waits 2 s for a connection, and on PostgreSQL under
+ * load (200 clients ingesting at once, the pool busy) a batch then failed with a 500 instead of
+ * waiting its turn; out.log chunks already waited up to 30 s.
+ */
+export const INGEST_TRANSACTION = { timeout: 60_000, maxWait: 30_000 };
+
+/**
  * On PostgreSQL two app processes may ingest into one run at once; a transaction-scoped advisory
  * lock per (run, file) makes cursor read-check-write atomic. SQLite transactions are already serial.
  */
