@@ -1,8 +1,8 @@
 import { ApiError } from '@/lib/api/api-error';
-import { requireProjectKey } from '@/lib/api/authenticate';
 import { defineRoute, parseBody } from '@/lib/api/define-route';
 import { requirePointLimit } from '@/lib/api/ingest-limits';
-import { requireProject, requireRun } from '@/lib/api/lookups';
+import { requireRun } from '@/lib/api/lookups';
+import { requireIngestAccess, requireProjectRole } from '@/lib/api/project-access';
 import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { ingestMetricBatch } from '@/lib/db/ingest-metric-batch';
@@ -12,9 +12,9 @@ import { metricBatchSchema, seriesQuerySchema } from '@/lib/schemas/metrics';
 import { runParamsSchema } from '@/lib/schemas/route-params';
 
 // GET /api/v1/projects/{project}/runs/{run}/metrics?keys=a,b&from=&to=&full=: series for charts, reduced to maxPoints per key.
-export const GET = defineRoute({ params: runParamsSchema, query: seriesQuerySchema }, async ({ params, query }) => {
+export const GET = defineRoute({ params: runParamsSchema, query: seriesQuerySchema }, async ({ request, params, query }) => {
   const db = getDb();
-  const project = await requireProject(db, params.project);
+  const project = await requireProjectRole(db, request, params.project, 'viewer');
   const run = await requireRun(db, project, params.run);
   try {
     return Response.json({ series: await readSeries(db, run.id, query.keys, query.maxPoints, query) });
@@ -27,7 +27,7 @@ export const GET = defineRoute({ params: runParamsSchema, query: seriesQuerySche
 // POST /api/v1/projects/{project}/runs/{run}/metrics: a JSON batch of points, stored whole or rejected whole.
 export const POST = defineRoute({ params: runParamsSchema }, async ({ request, params }) => {
   const db = getDb();
-  const project = await requireProjectKey(db, request, params.project);
+  const project = await requireIngestAccess(db, request, params.project);
   const run = await requireRun(db, project, params.run);
   const body = await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES');
   requirePointLimit(body);

@@ -1,5 +1,5 @@
 import { ApiError } from '@/lib/api/api-error';
-import { requireProjectKey } from '@/lib/api/authenticate';
+import { requireIngestAccess } from '@/lib/api/project-access';
 import { defineRoute } from '@/lib/api/define-route';
 import { requireLineLimit } from '@/lib/api/ingest-limits';
 import { requireRun } from '@/lib/api/lookups';
@@ -13,7 +13,7 @@ import { runParamsSchema } from '@/lib/schemas/route-params';
 // POST /api/v1/projects/{project}/runs/{run}/out-log?offset=N: append raw bytes of out.log starting at byte N.
 export const POST = defineRoute({ params: runParamsSchema, query: logChunkQuerySchema }, async ({ request, params, query }) => {
   const db = getDb();
-  const project = await requireProjectKey(db, request, params.project);
+  const project = await requireIngestAccess(db, request, params.project);
   const run = await requireRun(db, project, params.run);
   const bytes = await readBodyBytes(request, 'REPROBOARD_MAX_LOG_CHUNK_BYTES');
   requireLineLimit(bytes);

@@ -1,5 +1,5 @@
 import { ApiError } from '@/lib/api/api-error';
-import { requireProjectKey } from '@/lib/api/authenticate';
+import { requireIngestAccess } from '@/lib/api/project-access';
 import { defineRoute } from '@/lib/api/define-route';
 import { requireRun } from '@/lib/api/lookups';
 import { readBodyBytes } from '@/lib/api/read-body';
@@ -21,7 +21,7 @@ function requireOctetStream(request: Request): void {
 // POST /api/v1/projects/{project}/runs/{run}/tfevents/{file}?offset=N: append raw bytes of a TensorBoard event file starting at byte N.
 export const POST = defineRoute({ params: tfeventsParamsSchema, query: logChunkQuerySchema }, async ({ request, params, query }) => {
   const db = getDb();
-  const project = await requireProjectKey(db, request, params.project);
+  const project = await requireIngestAccess(db, request, params.project);
   const run = await requireRun(db, project, params.run);
   requireOctetStream(request);
   const bytes = await readBodyBytes(request, 'REPROBOARD_MAX_LOG_CHUNK_BYTES');
