@@ -6,6 +6,7 @@ import { PrismaClient as SqliteClient } from '@/prisma/generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '@/prisma/generated/postgres/client';
 import { createAdapterFactory } from './adapter-factory';
 import { resolveDatabaseTarget } from './database-url';
+import { buildSqliteClient } from './sqlite-connection';
 
 export type Db = SqliteClient;
 
@@ -15,7 +16,7 @@ export function createDb(url?: string): Db {
   const target = resolveDatabaseTarget(url);
   const adapter = createAdapterFactory(target);
   if (target.dialect === 'postgres') return new PostgresClient({ adapter }) as unknown as Db;
-  return new SqliteClient({ adapter });
+  return buildSqliteClient(adapter, () => new SqliteClient({ adapter }));
 }
 
 /** The process-wide client for DATABASE_URL; a changed DATABASE_URL (tests) gets a new one. */

@@ -5,6 +5,7 @@ import type { Db } from './client';
 import { upsertMetricPoints } from './metric-points';
 import { mergeRunInfoFields } from './run-info-fields';
 import { applyIngestEffects, lockIngestSource, type Tx } from './run-ingest-effects';
+import { findSqliteConnection } from './sqlite-connection';
 
 export const OUT_LOG_SOURCE = 'out.log';
 
@@ -18,6 +19,7 @@ export class OffsetGapError extends Error {
 function splitLines(text: string): string[] {
   const lines = text.split('\n');
   lines.pop();
+  if (!text.includes('\r')) return lines;
   return lines.flatMap((line) => (line.endsWith('\r') ? line.slice(0, -1) : line).split('\r'));
 }
 
@@ -61,7 +63,7 @@ export async function ingestOutLogChunk(db: Db, runId: string, offset: number, b
       const text = complete.toString('utf8').replaceAll('\u0000', '\uFFFD');
       const result = parseOutLogLines(splitLines(text), state);
 
-      await upsertMetricPoints(tx, runId, result.points);
+      await upsertMetricPoints(tx, runId, result.points, { sqlite: findSqliteConnection(db) });
       await fillRunInfo(tx, runId, result.info);
       await applyIngestEffects(tx, runId, result.points);
       const cursorData = {

@@ -1,23 +1,22 @@
 import 'server-only';
 import type { MetricPointInput } from '@/lib/ingest/metric-point';
+import { groupPointsByKey, hasIncreasingSteps } from '@/lib/ingest/points-by-key';
 import type { Series } from '@/lib/schemas/metrics';
 import { downsampleMinMaxLast } from '@/lib/charts/downsample';
 import type { Db } from './client';
 import { findStoredSteps, updateMetricSummaries, type SummaryTx } from './metric-summaries';
+import type { SqliteConnection } from './sqlite-connection';
+import { writeMetricPointsToSqlite } from './sqlite-metric-points';
+import { createSqliteSummaryStore } from './sqlite-summary-store';
 import { readSummarizedSeries, type StoredSeriesPoint } from './summarized-series';
 import { sqlNumber, sqlString } from './sql-literals';
+import { nonFiniteLabel } from './stored-values';
+import { createPrismaSummaryStore } from './summary-store';
 
 type Tx = SummaryTx;
 
 /** Rows per INSERT: long enough to amortise a statement, short enough to keep the SQL text small. */
 const ROWS_PER_STATEMENT = 2000;
-
-function nonFiniteLabel(value: number): string | null {
-  if (Number.isNaN(value)) return 'nan';
-  if (value === Infinity) return 'inf';
-  if (value === -Infinity) return '-inf';
-  return null;
-}
 
 function pointRow(runId: string, point: MetricPointInput): string {
   const nonFinite = nonFiniteLabel(point.value);
@@ -27,31 +26,62 @@ function pointRow(runId: string, point: MetricPointInput): string {
 }
 
 /**
+ * One point per (key, step): the last value given, at the position of the first. PostgreSQL refuses
+ * to update one row twice in a statement.
+ */
+function collapseRepeatedSteps(input: readonly MetricPointInput[]): MetricPointInput[] {
+  const positions = new Map<string, Map<number, number>>();
+  const points: MetricPointInput[] = [];
+  for (const point of input) {
+    let steps = positions.get(point.key);
+    if (!steps) positions.set(point.key, (steps = new Map()));
+    const position = steps.get(point.step);
+    if (position === undefined) {
+      steps.set(point.step, points.length);
+      points.push(point);
+    } else {
+      points[position] = point;
+    }
+  }
+  return points;
+}
+
+export interface UpsertMetricPointsOptions {
+  /** Off only in the ingest benchmark, which measures what the summaries cost. */
+  summaries?: boolean;
+  /**
+   * The SQLite connection of the client whose transaction `tx` is (findSqliteConnection): points and
+   * summaries then go through prepared statements on it instead of queries through Prisma.
+   */
+  sqlite?: SqliteConnection | null;
+}
+
+/**
  * Writes points idempotently: (run, key, step) is the identity, and a point sent again replaces the
  * stored one, so re-sent chunks never duplicate and a resumed run's re-logged steps keep the last value.
  */
-export async function upsertMetricPoints(
-  tx: Tx,
-  runId: string,
-  input: readonly MetricPointInput[],
-  options: { summaries?: boolean } = {},
-): Promise<number> {
-  // PostgreSQL refuses to update one row twice in a statement, so repeats within a write collapse first.
-  const points = [...new Map(input.map((point) => [`${point.key}\u0000${point.step}`, point])).values()];
+export async function upsertMetricPoints(tx: Tx, runId: string, input: readonly MetricPointInput[], options: UpsertMetricPointsOptions = {}): Promise<number> {
+  const inputByKey = groupPointsByKey(input);
+  const points = hasIncreasingSteps(inputByKey) ? input : collapseRepeatedSteps(input);
+  const byKey = points === input ? inputByKey : groupPointsByKey(points);
   const summaries = options.summaries !== false;
-  const storedSteps = summaries ? await findStoredSteps(tx, runId, points) : new Map<string, Set<number>>();
-  for (let start = 0; start < points.length; start += ROWS_PER_STATEMENT) {
-    const rows = points.slice(start, start + ROWS_PER_STATEMENT).map((point) => pointRow(runId, point));
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "MetricPoint" ("runId", "key", "step", "epoch", "samplesSeen", "wallTime", "value", "nonFinite")
-      VALUES ${rows.join(', ')}
-      ON CONFLICT ("runId", "key", "step") DO UPDATE SET
-        "epoch" = excluded."epoch", "samplesSeen" = excluded."samplesSeen", "wallTime" = excluded."wallTime",
-        "value" = excluded."value", "nonFinite" = excluded."nonFinite"`,
-    );
+  const store = options.sqlite ? createSqliteSummaryStore(options.sqlite, runId) : createPrismaSummaryStore(tx, runId);
+  const storedSteps = summaries ? await findStoredSteps(tx, runId, byKey, store) : new Map<string, Set<number>>();
+  if (options.sqlite) {
+    writeMetricPointsToSqlite(options.sqlite, runId, byKey);
+  } else {
+    for (let start = 0; start < points.length; start += ROWS_PER_STATEMENT) {
+      const rows = points.slice(start, start + ROWS_PER_STATEMENT).map((point) => pointRow(runId, point));
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "MetricPoint" ("runId", "key", "step", "epoch", "samplesSeen", "wallTime", "value", "nonFinite")
+        VALUES ${rows.join(', ')}
+        ON CONFLICT ("runId", "key", "step") DO UPDATE SET
+          "epoch" = excluded."epoch", "samplesSeen" = excluded."samplesSeen", "wallTime" = excluded."wallTime",
+          "value" = excluded."value", "nonFinite" = excluded."nonFinite"`,
+      );
+    }
   }
-  // Off only in the ingest benchmark, which measures what the summaries cost.
-  if (summaries) await updateMetricSummaries(tx, runId, points, storedSteps);
+  if (summaries) await updateMetricSummaries(tx, runId, byKey, storedSteps, store);
   return points.length;
 }
 

@@ -30,7 +30,12 @@ const EMBEDDED_TIMESTAMP = /\d{4}-\d{2}-\d{2},\d{2}:\d{2}:\d{2} \| /;
 
 /** Reads the naive local timestamp as if it were UTC; null for impossible dates. */
 function readWallTime(match: RegExpExecArray): number | null {
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }

@@ -58,7 +58,9 @@ function recordTrain(parse: TrainLineParse, wallTime: number | null, state: OutL
   if (globalBatch === null) return 'train line before the global batch size is known (no Params block, epoch start not seen)';
   const placement = placeTrainSample(epoch, samplesInEpoch, samplesPerEpoch, globalBatch);
   if (!placement) return 'train line with a step out of range';
-  for (const [key, value] of metrics) points.push({ key, value, wallTime, ...placement });
+  const { step, samplesSeen, epoch: fractionalEpoch } = placement;
+  // forEach, not for…of: no entry array per point, and this runs for every point of a log.
+  metrics.forEach((value, key) => points.push({ key, value, wallTime, step, samplesSeen, epoch: fractionalEpoch }));
   return null;
 }
 
@@ -148,19 +150,19 @@ function readUnprefixed(text: string, state: OutLogState, points: MetricPointInp
   return foreign ? null : 'not understood';
 }
 
+function splitPrefixedAt(text: string, state: OutLogState): PrefixedLine | null {
+  const flavour = state.flavour ?? detectLogFlavour(text);
+  const prefixed = flavour ? splitLogPrefix(text, flavour) : null;
+  if (prefixed) state.flavour = flavour;
+  return prefixed;
+}
+
+/** The record at the start of the line, else one glued on after junk (searched only then: it scans the line). */
 function splitPrefixed(text: string, state: OutLogState): PrefixedLine | null {
-  for (const start of [0, findEmbeddedPrefix(text)]) {
-    if (start < 0) continue;
-    const candidate = start === 0 ? text : text.slice(start);
-    const flavour = state.flavour ?? detectLogFlavour(candidate);
-    if (!flavour) continue;
-    const prefixed = splitLogPrefix(candidate, flavour);
-    if (prefixed) {
-      state.flavour = flavour;
-      return prefixed;
-    }
-  }
-  return null;
+  const atStart = splitPrefixedAt(text, state);
+  if (atStart) return atStart;
+  const embedded = findEmbeddedPrefix(text);
+  return embedded < 0 ? null : splitPrefixedAt(text.slice(embedded), state);
 }
 
 function readSegment(text: string, state: OutLogState, points: MetricPointInput[]): string | null {

@@ -1,6 +1,7 @@
 import { keepLastPointPerStep } from '../dedupe-points';
 import type { MetricPointInput, UnparsedLine } from '../metric-point';
 import { splitTextLines } from '../split-lines';
+import { groupPointsByKey, hasIncreasingSteps } from '../points-by-key';
 import { createUnparsedCollector } from '../unparsed-lines';
 import type { LogFlavour } from './log-prefix';
 import { readOutLogLine } from './out-log-line-reader';
@@ -117,7 +118,7 @@ export function parseOutLogLines(lines: readonly string[], state: OutLogState): 
     readOutLogLine(typeof line === 'string' ? line : String(line), next.linesConsumed, next, { points, unparsed });
   }
   return {
-    points: keepLastPointPerStep(points),
+    points: hasIncreasingSteps(groupPointsByKey(points)) ? points : keepLastPointPerStep(points),
     unparsed: unparsed.lines,
     unparsedCount: unparsed.count(),
     lineCount: lines.length,

@@ -1,4 +1,4 @@
-import { LOGGED_NUMBER_SOURCE, countDecimals, parseLoggedNumber } from '../logged-number';
+import { LOGGED_NUMBER_SOURCE, countDecimals } from '../logged-number';
 
 /** One `Train Epoch:` record: where it is in the epoch and the metric values it carries. */
 export interface TrainLineRecord {
@@ -24,6 +24,8 @@ const MAX_LOG_LOGIT_SCALE = Math.log(100) + 0.001;
 
 interface Token {
   pattern: RegExp;
+  /** The character every match starts with, when the pattern begins with a literal one. */
+  first?: string;
   /** Decimals the code prints for the first number (`.3f`, `5f`); fewer at end of line = cut off. */
   decimals?: number;
   read(match: RegExpExecArray, line: LineValues): void;
@@ -34,8 +36,17 @@ interface LineValues {
   generic: Map<string, number>;
 }
 
+/**
+ * A captured number. Every capture is of the logged-number grammar, so parseLoggedNumber's check of
+ * the whole text would only repeat the pattern's work: `nan` and `inf` end in n and f, the rest is
+ * JavaScript number syntax.
+ */
 function readNumber(text: string | undefined): number | null {
-  return text === undefined ? null : parseLoggedNumber(text);
+  if (text === undefined) return null;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 0x6e) return NaN;
+  if (last === 0x66) return text.charCodeAt(0) === 0x2d ? -Infinity : Infinity;
+  return Number(text);
 }
 
 function setIfNumber(target: Map<string, number>, key: string, text: string | undefined): void {
@@ -99,6 +110,23 @@ const TOKENS: readonly Token[] = [
   },
 ];
 
+/** The letter a pattern's matches all start with: its first, unless quantified or one of top-level alternatives. */
+function literalFirstLetter(pattern: RegExp): string | undefined {
+  const source = pattern.source;
+  if (pattern.ignoreCase || !/^[A-Za-z][^?*+{|]/.test(source)) return undefined;
+  let depth = 0;
+  for (let at = 0; at < source.length; at += 1) {
+    if (source[at] === '\\') at += 1;
+    else if (source[at] === '[') while (at + 1 < source.length && source[at + 1] !== ']') at += source[at + 1] === '\\' ? 2 : 1;
+    else if (source[at] === '(') depth += 1;
+    else if (source[at] === ')') depth -= 1;
+    else if (source[at] === '|' && depth === 0) return undefined;
+  }
+  return source[0];
+}
+
+for (const token of TOKENS as Token[]) token.first = literalFirstLetter(token.pattern);
+
 const WHITESPACE = /[\s,]+/y;
 const WORD = /[^\s]+/y;
 const LINE_END = /\s*$/y;
@@ -106,6 +134,17 @@ const LINE_END = /\s*$/y;
 function skip(pattern: RegExp, text: string, position: number): number {
   pattern.lastIndex = position;
   return pattern.exec(text) ? pattern.lastIndex : position;
+}
+
+/** Skips separators: spaces and commas here, the rarer whitespace characters by the pattern. */
+function skipSeparators(text: string, position: number): number {
+  let at = position;
+  for (; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === 0x20 || code === 0x2c) continue;
+    return code > 0x20 && code < 0x7f ? at : skip(WHITESPACE, text, at);
+  }
+  return at;
 }
 
 /** True when a fixed-precision number ends the line with fewer decimals than printed: cut off. */
@@ -118,10 +157,12 @@ function isCutOff(token: Token, match: RegExpExecArray, text: string, end: numbe
 
 function readTokens(text: string): Map<string, number> {
   const line: LineValues = { specific: new Map(), generic: new Map() };
-  let position = skip(WHITESPACE, text, 0);
+  let position = skipSeparators(text, 0);
   while (position < text.length) {
     let consumed = false;
+    const char = text[position];
     for (const token of TOKENS) {
+      if (token.first !== undefined && token.first !== char) continue;
       token.pattern.lastIndex = position;
       const match = token.pattern.exec(text);
       if (!match) continue;
@@ -133,9 +174,11 @@ function readTokens(text: string): Map<string, number> {
     }
     // Unknown tokens (fork suffixes like ` - V4`, glued junk) are skipped a word at a time.
     if (!consumed) position = skip(WORD, text, position);
-    position = skip(WHITESPACE, text, position);
+    position = skipSeparators(text, position);
   }
-  return new Map([...line.generic, ...line.specific]);
+  // A specific token beats a generic one of the same key, which keeps its place in line order.
+  for (const [key, value] of line.specific) line.generic.set(key, value);
+  return line.generic;
 }
 
 function readSafeInteger(text: string): number | null {
@@ -161,7 +204,10 @@ export function parseTrainLine(text: string): TrainLineParse | null {
     HEADER.lastIndex = starts[index];
     const header = HEADER.exec(text);
     if (!header) continue;
-    const [epoch, samplesInEpoch, samplesPerEpoch, percent] = header.slice(1, 5).map(readSafeInteger);
+    const epoch = readSafeInteger(header[1]);
+    const samplesInEpoch = readSafeInteger(header[2]);
+    const samplesPerEpoch = readSafeInteger(header[3]);
+    const percent = readSafeInteger(header[4]);
     if (epoch === null || samplesInEpoch === null || samplesPerEpoch === null || percent === null || samplesPerEpoch <= 0) {
       return { kind: 'invalid', reason: 'train line with sample counts out of range' };
     }
