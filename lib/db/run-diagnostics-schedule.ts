@@ -7,6 +7,11 @@ import 'server-only';
  * Per process: with several app processes each throttles its own ingests, and the refresh itself
  * locks per run, so two processes never store one run's diagnostics at once.
  *
+ * Background refreshes take turns, one at a time per process: with hundreds of runs ingesting at
+ * once they would otherwise compete with the ingest requests themselves (SQLite reads block the
+ * event loop). Under load they simply come less often; each run's next refresh still covers all
+ * the data that arrived meanwhile.
+ *
  * Changes a person makes and expects to see at once (linking a run to a result, marking it finished)
  * refresh immediately with `refreshDiagnosticsNow`.
  */
@@ -50,12 +55,22 @@ function entryFor(db: Db, runId: string): RunSchedule {
   return entry;
 }
 
-function run(runId: string, entry: RunSchedule): Promise<RefreshResult | null> {
+/** The queue background refreshes wait in; each starts when the one before it has ended. */
+let backgroundLane: Promise<unknown> = Promise.resolve();
+
+function inBackgroundLane<T>(work: () => Promise<T>): Promise<T> {
+  const turn = backgroundLane.then(work, work);
+  backgroundLane = turn.catch(() => undefined);
+  return turn;
+}
+
+function run(runId: string, entry: RunSchedule, lane: 'background' | 'now' = 'background'): Promise<RefreshResult | null> {
   if (entry.timer !== null) clearTimeout(entry.timer);
   entry.timer = null;
   entry.dirty = false;
   entry.lastStartedAt = Date.now();
-  const refresh = refreshRunDiagnostics(entry.db, runId)
+  const compute = () => refreshRunDiagnostics(entry.db, runId);
+  const refresh = (lane === 'background' ? inBackgroundLane(compute) : compute())
     .then(async (result) => {
       // High-severity codes that just fired alert the project's webhooks (once per firing).
       await alertOnDiagnostics(entry.db, runId, result.diagnostics.filter((diagnostic) => result.newlyFired.includes(diagnostic.code)));
@@ -100,7 +115,7 @@ export function scheduleDiagnosticsRefresh(db: Db, runId: string): void {
 export async function refreshDiagnosticsNow(db: Db, runId: string): Promise<RefreshResult | null> {
   const entry = entryFor(db, runId);
   while (entry.running !== null) await entry.running;
-  return run(runId, entry);
+  return run(runId, entry, 'now');
 }
 
 /** Runs every pending refresh now and waits for all of them (tests, and a graceful shutdown). */
@@ -108,7 +123,7 @@ export async function settleDiagnosticsRefreshes(): Promise<void> {
   for (;;) {
     const busy = [...schedules.entries()].filter(([, entry]) => isBusy(entry));
     if (busy.length === 0) return;
-    for (const [runId, entry] of busy) if (entry.running === null) void run(runId, entry);
+    for (const [runId, entry] of busy) if (entry.running === null) void run(runId, entry, 'now');
     await Promise.all(busy.map(([, entry]) => entry.running));
   }
 }
