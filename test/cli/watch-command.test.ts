@@ -87,12 +87,22 @@ describe('reproboard watch', () => {
     const dir = writeRunFolder('l14-hung', { stopAtFraction: 0.5 });
     const controller = new AbortController();
     const running = runCliInProcess(watch(dir, '--heartbeat', '0.1', '--max-silence', '0.3'), env, controller.signal);
-    await new Promise((resolve) => setTimeout(resolve, 900));
-    const paused = (await runOf('l14-hung')).lastHeartbeatAt!;
+    // The first sync may take a while on a busy machine: wait until the heartbeat stops moving
+    // (heartbeats every 0.1 s would move it between two reads 0.5 s apart), then check it stays.
+    const deadline = Date.now() + 15_000;
+    const heartbeatOf = async () => (await db.run.findFirst({ where: { key: 'l14-hung' } }))?.lastHeartbeatAt?.getTime();
+    let paused = await heartbeatOf();
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const now = await heartbeatOf();
+      if (now !== undefined && now === paused) break;
+      if (Date.now() > deadline) throw new Error('heartbeats never paused after --max-silence');
+      paused = now;
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
     controller.abort(new DOMException('SIGTERM', 'AbortError'));
     const result = await running;
-    expect((await runOf('l14-hung')).lastHeartbeatAt).toEqual(paused);
+    expect((await runOf('l14-hung')).lastHeartbeatAt?.getTime()).toBe(paused);
     expect(result.stderr).toMatch(/heartbeats paused so the dashboard can show the run as stale/);
     expect(result.code).toBe(143);
   });
