@@ -14,6 +14,7 @@ import * as resultsRoute from '@/app/api/v1/projects/[project]/runs/[run]/result
 import * as metricsRoute from '@/app/api/v1/projects/[project]/runs/[run]/metrics/route';
 import * as tfeventsRoute from '@/app/api/v1/projects/[project]/runs/[run]/tfevents/[file]/route';
 import * as clipBenchmarkRoute from '@/app/api/v1/projects/[project]/runs/[run]/clip-benchmark/route';
+import * as annotationsRoute from '@/app/api/v1/projects/[project]/runs/[run]/annotations/route';
 import { countApiKeyRequest } from '@/lib/db/api-key-rate';
 import { createApiKey } from '@/lib/db/api-keys';
 import { createDb, type Db } from '@/lib/db/client';
@@ -96,6 +97,7 @@ describe('body size', () => {
     ['metric batch', () => callRoute(metricsRoute.POST, 'POST', { params, key, json: { points: [{ key: 'train/loss', step: 2, value: 1, pad: 'x'.repeat(1000) }] } })],
     ['run PUT', () => callRoute(runRoute.PUT, 'PUT', { params, key, json: { notes: 'x'.repeat(1000) } })],
     ['CLIP_benchmark result', () => callRoute(clipBenchmarkRoute.POST, 'POST', { params, key, json: { dataset: 'x'.repeat(1000) } })],
+    ["person's edit of a run", () => callRoute(annotationsRoute.PATCH, 'PATCH', { params, json: { notes: 'x'.repeat(1000) } })],
   ];
 
   it.each(jsonRoutes)('refuses an oversize %s with 413 naming REPROBOARD_MAX_JSON_BYTES', async (_name, call) => {

@@ -16,7 +16,7 @@ export const GET = defineRoute({}, async ({ request }) => {
 // POST /api/v1/projects: create a project owned by the signed-in user; the response carries its first API key, shown only once.
 export const POST = defineRoute({}, async ({ request }) => {
   const user = await requireSignedIn(request);
-  const input = parseBody(projectCreateSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(projectCreateSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   try {
     const staleAfterSeconds = readEnv().REPROBOARD_STALE_AFTER_SECONDS;
     return Response.json(await createProject(getDb(), { ...input, staleAfterSeconds, ownerId: user.id }), { status: 201 });

@@ -4,7 +4,6 @@ import { readJsonBody } from '@/lib/api/read-body';
 import { needsFirstAdmin } from '@/lib/auth/initial-admin';
 import { getDb } from '@/lib/db/client';
 import { createUser } from '@/lib/db/users';
-import { readEnv } from '@/lib/env';
 import { userCreateSchema } from '@/lib/schemas/accounts';
 
 const firstAdminSchema = userCreateSchema.omit({ admin: true });
@@ -13,6 +12,6 @@ const firstAdminSchema = userCreateSchema.omit({ admin: true });
 export const POST = defineRoute({}, async ({ request }) => {
   const db = getDb();
   if (!(await needsFirstAdmin(db))) throw new ApiError('conflict', 'setup: an account already exists; sign in, or ask an admin for an account');
-  const input = parseBody(firstAdminSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(firstAdminSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   return Response.json({ user: await createUser(db, { ...input, admin: true }) }, { status: 201 });
 });

@@ -4,7 +4,6 @@ import { requireSignedIn } from '@/lib/api/project-access';
 import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { createUser, EmailTakenError, listUsers } from '@/lib/db/users';
-import { readEnv } from '@/lib/env';
 import { userCreateSchema } from '@/lib/schemas/accounts';
 
 async function requireAdmin(request: Request) {
@@ -22,7 +21,7 @@ export const GET = defineRoute({}, async ({ request }) => {
 // POST /api/v1/users: create an account with a first password the person changes (admins only).
 export const POST = defineRoute({}, async ({ request }) => {
   await requireAdmin(request);
-  const input = parseBody(userCreateSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(userCreateSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   try {
     return Response.json({ user: await createUser(getDb(), input) }, { status: 201 });
   } catch (error) {

@@ -4,7 +4,6 @@ import { requireLabWriter } from '@/lib/api/lab-access';
 import { readBodyBytes } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { importReportedResultsCsv } from '@/lib/db/paper-import';
-import { readEnv } from '@/lib/env';
 import type { CsvIssue } from '@/lib/reference/csv';
 import { csvIssuePath, paperImportQuerySchema } from '@/lib/schemas/papers';
 
@@ -19,7 +18,7 @@ export const POST = defineRoute({ query: paperImportQuerySchema }, async ({ requ
   if (type && !CSV_TYPES.includes(type)) {
     throw new ApiError('unsupported_media_type', `body: expected Content-Type text/csv or text/plain, got "${type}"`);
   }
-  const text = decodeCsv(await readBodyBytes(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const text = decodeCsv(await readBodyBytes(request, 'REPROBOARD_MAX_JSON_BYTES'));
   const outcome = await importReportedResultsCsv(getDb(), text, { fileName: query.fileName ?? 'uploaded CSV' });
   if (!outcome.ok) throw csvRejection(outcome.reason === 'conflict' ? 'conflict' : 'bad_request', outcome.errors);
   const { ok: _ok, ...result } = outcome;

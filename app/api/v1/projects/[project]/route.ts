@@ -5,7 +5,6 @@ import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { UnknownPaperError, updateProject } from '@/lib/db/projects';
 import { scheduleProjectDiagnosticsRefresh } from '@/lib/db/run-diagnostics-schedule';
-import { readEnv } from '@/lib/env';
 import { projectUpdateSchema } from '@/lib/schemas/project';
 import { projectParamsSchema } from '@/lib/schemas/route-params';
 
@@ -17,7 +16,7 @@ export const GET = defineRoute({ params: projectParamsSchema }, async ({ request
 // PATCH /api/v1/projects/{project}: settings (target papers, GPU-hour price, stale limit, name, diagnostic thresholds).
 export const PATCH = defineRoute({ params: projectParamsSchema }, async ({ request, params }) => {
   await requireProjectRole(getDb(), request, params.project, 'owner');
-  const input = parseBody(projectUpdateSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(projectUpdateSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   try {
     const project = await updateProject(getDb(), params.project, input);
     if (!project) throw new ApiError('not_found', `project: no project "${params.project}"`);

@@ -3,7 +3,6 @@ import { requireProjectRole } from '@/lib/api/project-access';
 import { readJsonBody } from '@/lib/api/read-body';
 import { createApiKey, listApiKeys } from '@/lib/db/api-keys';
 import { getDb } from '@/lib/db/client';
-import { readEnv } from '@/lib/env';
 import { apiKeyCreateSchema } from '@/lib/schemas/project';
 import { projectParamsSchema } from '@/lib/schemas/route-params';
 
@@ -18,6 +17,6 @@ export const GET = defineRoute({ params: projectParamsSchema }, async ({ request
 export const POST = defineRoute({ params: projectParamsSchema }, async ({ request, params }) => {
   const db = getDb();
   const project = await requireProjectRole(db, request, params.project, 'owner');
-  const input = parseBody(apiKeyCreateSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(apiKeyCreateSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   return Response.json({ apiKey: await createApiKey(db, project.id, input.name) }, { status: 201 });
 });

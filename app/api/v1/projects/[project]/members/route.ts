@@ -5,7 +5,6 @@ import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { listMembers, setMemberRole } from '@/lib/db/project-members';
 import { findUserByEmail } from '@/lib/db/users';
-import { readEnv } from '@/lib/env';
 import { memberAddSchema } from '@/lib/schemas/accounts';
 import { projectParamsSchema } from '@/lib/schemas/route-params';
 
@@ -20,7 +19,7 @@ export const GET = defineRoute({ params: projectParamsSchema }, async ({ request
 export const POST = defineRoute({ params: projectParamsSchema }, async ({ request, params }) => {
   const db = getDb();
   const project = await requireProjectRole(db, request, params.project, 'owner');
-  const input = parseBody(memberAddSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(memberAddSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   const user = await findUserByEmail(db, input.email);
   if (!user) throw new ApiError('not_found', `body.email: no account "${input.email}"; an admin creates accounts first`);
   await setMemberRole(db, project.id, user.id, input.role);

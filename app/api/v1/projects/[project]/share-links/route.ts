@@ -3,7 +3,6 @@ import { requireProjectRole } from '@/lib/api/project-access';
 import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { createShareLink, listShareLinks } from '@/lib/db/share-links';
-import { readEnv } from '@/lib/env';
 import { projectParamsSchema } from '@/lib/schemas/route-params';
 import { shareLinkCreateSchemaFor } from '@/lib/schemas/share-links';
 
@@ -18,6 +17,6 @@ export const GET = defineRoute({ params: projectParamsSchema }, async ({ request
 export const POST = defineRoute({ params: projectParamsSchema }, async ({ request, params }) => {
   const db = getDb();
   const project = await requireProjectRole(db, request, params.project, 'member');
-  const input = parseBody(shareLinkCreateSchemaFor(project.slug), await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(shareLinkCreateSchemaFor(project.slug), await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   return Response.json(await createShareLink(db, project.id, input), { status: 201 });
 });

@@ -3,7 +3,6 @@ import { requireProjectRole } from '@/lib/api/project-access';
 import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { createWebhook, listWebhooks } from '@/lib/db/webhooks';
-import { readEnv } from '@/lib/env';
 import { projectParamsSchema } from '@/lib/schemas/route-params';
 import { webhookCreateSchema } from '@/lib/schemas/webhooks';
 
@@ -18,6 +17,6 @@ export const GET = defineRoute({ params: projectParamsSchema }, async ({ request
 export const POST = defineRoute({ params: projectParamsSchema }, async ({ request, params }) => {
   const db = getDb();
   const project = await requireProjectRole(db, request, params.project, 'owner');
-  const input = parseBody(webhookCreateSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(webhookCreateSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   return Response.json({ webhook: await createWebhook(db, project.id, input) }, { status: 201 });
 });

@@ -4,7 +4,6 @@ import { requireProjectRole } from '@/lib/api/project-access';
 import { readJsonBody } from '@/lib/api/read-body';
 import { getDb, type Db } from '@/lib/db/client';
 import { countOwners, findMemberRole, listMembers, removeMember, setMemberRole } from '@/lib/db/project-members';
-import { readEnv } from '@/lib/env';
 import { memberUpdateSchema } from '@/lib/schemas/accounts';
 import { memberParamsSchema } from '@/lib/schemas/route-params';
 
@@ -19,7 +18,7 @@ async function assertNotLastOwner(db: Db, projectId: string, userId: string): Pr
 export const PATCH = defineRoute({ params: memberParamsSchema }, async ({ request, params }) => {
   const db = getDb();
   const project = await requireProjectRole(db, request, params.project, 'owner');
-  const input = parseBody(memberUpdateSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(memberUpdateSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   if (!(await findMemberRole(db, project.id, params.userId))) throw new ApiError('not_found', `userId: not a member of project "${params.project}"`);
   if (input.role !== 'owner') await assertNotLastOwner(db, project.id, params.userId);
   await setMemberRole(db, project.id, params.userId, input.role);

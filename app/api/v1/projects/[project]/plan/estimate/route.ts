@@ -4,7 +4,6 @@ import { requireProjectRole } from '@/lib/api/project-access';
 import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { estimatePlanStep } from '@/lib/db/plan';
-import { readEnv } from '@/lib/env';
 import { planEstimateRequestSchema } from '@/lib/schemas/plan';
 import { projectParamsSchema } from '@/lib/schemas/route-params';
 
@@ -12,6 +11,6 @@ import { projectParamsSchema } from '@/lib/schemas/route-params';
 export const POST = defineRoute({ params: projectParamsSchema }, async ({ request, params }) => {
   const db = getDb();
   const project = await requireProjectRole(db, request, params.project, 'viewer');
-  const input = parseBody(planEstimateRequestSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(planEstimateRequestSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   return Response.json(await withPlanErrors(project.slug, input, () => estimatePlanStep(db, project, input)));
 });

@@ -5,7 +5,6 @@ import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { getPlan } from '@/lib/db/plan';
 import { reorderPlanSteps } from '@/lib/db/plan-steps';
-import { readEnv } from '@/lib/env';
 import { planOrderSchema } from '@/lib/schemas/plan';
 import { projectParamsSchema } from '@/lib/schemas/route-params';
 
@@ -13,7 +12,7 @@ import { projectParamsSchema } from '@/lib/schemas/route-params';
 export const PUT = defineRoute({ params: projectParamsSchema }, async ({ request, params }) => {
   const db = getDb();
   const project = await requireProjectRole(db, request, params.project, 'member');
-  const input = parseBody(planOrderSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(planOrderSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   await withPlanErrors(project.slug, {}, () => reorderPlanSteps(db, project.id, input.stepIds));
   return Response.json(await getPlan(db, project));
 });

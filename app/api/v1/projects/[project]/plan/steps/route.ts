@@ -5,7 +5,6 @@ import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { getPlan } from '@/lib/db/plan';
 import { createPlanStep } from '@/lib/db/plan-steps';
-import { readEnv } from '@/lib/env';
 import { planStepCreateSchema } from '@/lib/schemas/plan';
 import { projectParamsSchema } from '@/lib/schemas/route-params';
 
@@ -13,7 +12,7 @@ import { projectParamsSchema } from '@/lib/schemas/route-params';
 export const POST = defineRoute({ params: projectParamsSchema }, async ({ request, params }) => {
   const db = getDb();
   const project = await requireProjectRole(db, request, params.project, 'member');
-  const input = parseBody(planStepCreateSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(planStepCreateSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   const id = await withPlanErrors(project.slug, input, () => createPlanStep(db, project.id, input));
   const step = (await getPlan(db, project)).steps.find((candidate) => candidate.id === id);
   return Response.json({ step }, { status: 201 });

@@ -4,7 +4,6 @@ import { requireProjectRole } from '@/lib/api/project-access';
 import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { updateRunAnnotations } from '@/lib/db/run-annotations';
-import { readEnv } from '@/lib/env';
 import { runAnnotationsSchema } from '@/lib/schemas/run-edit';
 import { runParamsSchema } from '@/lib/schemas/route-params';
 
@@ -12,7 +11,7 @@ import { runParamsSchema } from '@/lib/schemas/route-params';
 export const PATCH = defineRoute({ params: runParamsSchema }, async ({ request, params }) => {
   const db = getDb();
   const project = await requireProjectRole(db, request, params.project, 'member');
-  const input = parseBody(runAnnotationsSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(runAnnotationsSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   const run = await updateRunAnnotations(db, project, params.run, input);
   if (!run) throw new ApiError('not_found', `run: no run "${params.run}" in project "${params.project}"`);
   return Response.json({ run });

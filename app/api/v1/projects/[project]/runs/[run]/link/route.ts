@@ -7,7 +7,6 @@ import { getDb } from '@/lib/db/client';
 import { UnknownReportedResultError } from '@/lib/db/runs';
 import { refreshDiagnosticsNow } from '@/lib/db/run-diagnostics-schedule';
 import { getRunLink, setRunLink } from '@/lib/db/scorecard';
-import { readEnv } from '@/lib/env';
 import { runParamsSchema } from '@/lib/schemas/route-params';
 import { runLinkUpdateSchema } from '@/lib/schemas/scorecard';
 
@@ -25,7 +24,7 @@ export const PUT = defineRoute({ params: runParamsSchema }, async ({ request, pa
   const db = getDb();
   const project = await requireProjectRole(db, request, params.project, 'member');
   const run = await requireRun(db, project, params.run);
-  const input = parseBody(runLinkUpdateSchema, await readJsonBody(request, readEnv().REPROBOARD_MAX_JSON_BYTES));
+  const input = parseBody(runLinkUpdateSchema, await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES'));
   try {
     await setRunLink(db, run.id, input.reportedResultId);
   } catch (error) {
