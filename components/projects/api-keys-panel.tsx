@@ -19,7 +19,10 @@ export function ApiKeysPanel({ slug }: { slug: string }) {
       <h2 id="keys-heading" className="text-base font-semibold text-zinc-900">
         API keys
       </h2>
-      <p className="text-xs text-zinc-600">Training machines send logs with a key (`reproboard watch --key …`). Only a hash is stored; a secret is shown once, when it is created.</p>
+      <p className="text-xs text-zinc-600">
+        Training machines send logs with a key (<code className="font-mono">reproboard watch --key …</code>). Only a hash is stored; a secret is
+        shown once, when it is created.
+      </p>
       {revoke.error && <ErrorNotice error={revoke.error} title="Could not revoke the key" />}
       <DataState query={keys} errorTitle="Could not load the API keys" isEmpty={(rows) => rows.length === 0} empty={<p className="text-sm text-zinc-600">No keys yet.</p>}>
         {(rows) => (
