@@ -14,6 +14,7 @@ import { testDialect, useFreshDatabase } from '../fresh-database';
 import { callRoute, type CallResult } from '../route-caller';
 import { snapshotStoredData } from '../stored-data';
 import { createFuzzRandom, fuzzSeed, loadFixtureLines, mutateJsonBody, mutateLine, ODD_NUMBERS, type FuzzRandom } from '../fuzz-inputs';
+import { mutatedFile, validClipBenchmark, validPoint, validRunBody } from '../fuzz-bodies';
 import * as runRoute from '@/app/api/v1/projects/[project]/runs/[run]/route';
 import * as outLogRoute from '@/app/api/v1/projects/[project]/runs/[run]/out-log/route';
 import * as paramsRoute from '@/app/api/v1/projects/[project]/runs/[run]/params-txt/route';
@@ -24,8 +25,6 @@ import * as clipBenchmarkRoute from '@/app/api/v1/projects/[project]/runs/[run]/
 import { createProject } from '@/lib/db/projects';
 import { apiErrorBodySchema } from '@/lib/schemas/error';
 import { fileUploadResultSchema, logChunkResultSchema } from '@/lib/schemas/ingest';
-import { metricBatchResultSchema } from '@/lib/schemas/metrics';
-import { runUpsertResultSchema } from '@/lib/schemas/run';
 import type { Db } from '@/lib/db/client';
 
 const seed = fuzzSeed();
@@ -165,11 +164,6 @@ function mutatedChunk(rng: FuzzRandom, count: number): Buffer {
   return Buffer.concat(parts);
 }
 
-/** A text file of `count` damaged lines drawn from `corpus`. */
-function mutatedFile(rng: FuzzRandom, corpus: readonly string[], count: number): Buffer {
-  return Buffer.concat(Array.from({ length: count }, () => [mutateLine(rng, rng.pick(corpus), corpus), Buffer.from('\n')]).flat());
-}
-
 /** JSON requests against one run at a time, a fresh run every 50 requests so snapshots stay small. */
 async function fuzzJson(
   rng: FuzzRandom,
@@ -189,41 +183,6 @@ async function fuzzJson(
     thrown.jsonBodies += 1;
     await attempt(send(run, runId, mutateJsonBody(rng, build(rng)), contentType));
   }
-}
-
-function validPoint(rng: FuzzRandom) {
-  return {
-    key: rng.pick(['train/loss', 'val/imagenet-zeroshot-val-top1', 'custom/grad_norm', 'a.b@c:d-e']),
-    step: rng.int(1_000_000),
-    value: rng.chance(0.9) ? rng.random() * 10 : rng.pick(['nan', 'inf', '-inf']),
-    ...(rng.chance(0.5) ? { epoch: rng.random() * 30, samplesSeen: rng.int(1e9) } : {}),
-    ...(rng.chance(0.3) ? { wallTime: rng.chance(0.5) ? 1_709_647_331_000 + rng.int(1e9) : '2024-03-05T14:02:11Z' } : {}),
-  };
-}
-
-function validRunBody(rng: FuzzRandom) {
-  return {
-    name: 'H/14, 84 px',
-    status: rng.pick(['running', 'finished', 'failed', 'crashed']),
-    notes: 'résumé ✓',
-    tags: ['h14', 'pilot'],
-    startedAt: '2024-03-05T14:02:11Z',
-    endedAt: rng.chance(0.5) ? null : '2024-03-06T14:02:11+01:00',
-    heartbeat: rng.chance(0.5),
-    reportedResultId: null,
-  };
-}
-
-function validClipBenchmark(rng: FuzzRandom) {
-  const record = (dataset: string) => ({
-    dataset,
-    model: 'ViT-B-32',
-    pretrained: `/ckpt/epoch_${rng.pick(['3', '32', '999999', '1000000', ...ODD_NUMBERS])}.pt`,
-    task: 'zeroshot_classification',
-    metrics: { acc1: rng.random(), acc5: rng.random(), mean_per_class_recall: rng.random() },
-    language: 'en',
-  });
-  return rng.chance(0.5) ? record('cifar10') : [record('wds/imagenet1k'), record('cars')];
 }
 
 describe(`ingest API fuzz (seed ${seed})`, () => {

@@ -1,66 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useFreshDatabase } from '../fresh-database';
+import { describe, expect, it } from 'vitest';
 import { callRoute } from '../route-caller';
-import { createSignedInUser } from '../sessions';
-import { closedUrl, startReceiver, type WebhookReceiver } from '../webhook-receiver';
-import * as projectsRoute from '@/app/api/v1/projects/route';
+import { addWebhook, createProject, receiver, stopWorkers, useWebhookHarness, worker } from '../webhook-harness';
+import { closedUrl, startReceiver } from '../webhook-receiver';
 import * as projectRoute from '@/app/api/v1/projects/[project]/route';
 import * as runRoute from '@/app/api/v1/projects/[project]/runs/[run]/route';
 import * as metricsRoute from '@/app/api/v1/projects/[project]/runs/[run]/metrics/route';
 import * as outLogRoute from '@/app/api/v1/projects/[project]/runs/[run]/out-log/route';
-import * as webhooksRoute from '@/app/api/v1/projects/[project]/webhooks/route';
-import * as webhookRoute from '@/app/api/v1/projects/[project]/webhooks/[webhook]/route';
-import * as webhookTestRoute from '@/app/api/v1/projects/[project]/webhooks/[webhook]/test/route';
 import { buildTestAlert } from '@/lib/alerts/alert';
-import { DeliveryWorker, type DeliveryWorkerOptions } from '@/lib/alerts/delivery-worker';
 import { raiseAlert } from '@/lib/db/alerts';
-import { createDb, getDb, type Db } from '@/lib/db/client';
-import { seedReferenceData } from '@/lib/db/papers';
+import { createDb } from '@/lib/db/client';
 import { settleDiagnosticsRefreshes } from '@/lib/db/run-diagnostics-schedule';
 import { claimDueDeliveries } from '@/lib/db/webhook-deliveries';
-import { webhookListSchema } from '@/lib/schemas/webhooks';
 
-let db: Db;
-let url: string;
-const receivers: WebhookReceiver[] = [];
-const workers: DeliveryWorker[] = [];
-
-beforeAll(async () => {
-  ({ db, url } = useFreshDatabase());
-  await seedReferenceData(db);
-});
-
-afterEach(async () => {
-  await Promise.all(workers.splice(0).map((worker) => worker.stop()));
-  await Promise.all(receivers.splice(0).map((receiver) => receiver.close()));
-  // Workers serve every project's queue: each test starts with an empty one.
-  await db.webhook.deleteMany();
-});
-
-function worker(options: Partial<DeliveryWorkerOptions> = {}): DeliveryWorker {
-  const created = new DeliveryWorker({ db: getDb, pollMs: 60_000, timeoutMs: 1000, retry: { maxAttempts: 3, baseMs: 50, maxMs: 1000 }, publicUrl: 'https://rb.lab.example', sweepEveryMs: 0, ...options });
-  workers.push(created);
-  return created;
-}
-
-async function receiver(...args: Parameters<typeof startReceiver>) {
-  const started = await startReceiver(...args);
-  receivers.push(started);
-  return started;
-}
-
-async function createProject(slug: string) {
-  const created = await callRoute(projectsRoute.POST, 'POST', { json: { name: `Alerts ${slug}`, slug } });
-  expect(created.status).toBe(201);
-  return { slug, key: created.body.apiKey.key as string, id: created.body.project.id as string };
-}
-
-async function addWebhook(project: string, hookUrl: string, format: 'slack' | 'json' = 'json', events: string[] = []) {
-  const created = await callRoute(webhooksRoute.POST, 'POST', { params: { project }, json: { url: hookUrl, format, events } });
-  expect(created.status).toBe(201);
-  return created.body.webhook.id as string;
-}
+const harness = useWebhookHarness();
 
 async function putRun(project: { slug: string; key: string }, run: string, json: Record<string, unknown>) {
   const started = performance.now();
@@ -69,7 +22,7 @@ async function putRun(project: { slug: string; key: string }, run: string, json:
   return performance.now() - started;
 }
 
-const deliveriesOf = (projectId: string) => db.webhookDelivery.findMany({ where: { alert: { projectId } }, orderBy: { createdAt: 'asc' }, include: { alert: true } });
+const deliveriesOf = (projectId: string) => harness.db.webhookDelivery.findMany({ where: { alert: { projectId } }, orderBy: { createdAt: 'asc' }, include: { alert: true } });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5000) {
@@ -88,10 +41,10 @@ describe('one delivery per event', () => {
     await putRun(project, 'r1', { name: 'R1' });
     await putRun(project, 'r1', { status: 'crashed' });
     await putRun(project, 'r1', { status: 'crashed' });
-    const [alert] = await db.alert.findMany({ where: { projectId: project.id } });
-    const again = await raiseAlert(db, { projectId: project.id, runId: alert!.runId, kind: 'run_crashed', dedupeKey: alert!.dedupeKey, payload: alert!.payload as never });
+    const [alert] = await harness.db.alert.findMany({ where: { projectId: project.id } });
+    const again = await raiseAlert(harness.db, { projectId: project.id, runId: alert!.runId, kind: 'run_crashed', dedupeKey: alert!.dedupeKey, payload: alert!.payload as never });
     expect(again).toEqual({ raised: false, alertId: alert!.id, deliveries: 0 });
-    expect(await db.alert.count({ where: { projectId: project.id } })).toBe(1);
+    expect(await harness.db.alert.count({ where: { projectId: project.id } })).toBe(1);
 
     expect(await worker().tick()).toEqual({ delivered: 1, retried: 0, failed: 0, stalledRaised: 0 });
     expect(await worker().tick()).toEqual({ delivered: 0, retried: 0, failed: 0, stalledRaised: 0 });
@@ -121,7 +74,7 @@ describe('one delivery per event', () => {
     expect((await callRoute(metricsRoute.POST, 'POST', { params: { project: project.slug, run: 'h14' }, key: project.key, json: { points } })).status).toBe(200);
     await putRun(project, 'h14', { status: 'finished' });
 
-    const [alert] = await db.alert.findMany({ where: { projectId: project.id } });
+    const [alert] = await harness.db.alert.findMany({ where: { projectId: project.id } });
     expect(alert!.payload).toMatchObject({ kind: 'run_finished', verdict: { verdict: 'reproduced', value: 81.5, reported: 81.8, gap: -0.3, tolerancePp: 0.5, target: 'clipa-v2_H14_datacomp1b_84-224-336' } });
     expect(await worker().tick()).toMatchObject({ delivered: 1 });
     expect(crashesOnly.requests).toHaveLength(0);
@@ -229,9 +182,9 @@ describe('a receiver that is down', () => {
     }
     // The hanging receiver holds the worker for 3 s; every request finished well within that.
     expect(Math.max(...latencies)).toBeLessThan(1000);
-    expect(await db.webhookDelivery.count({ where: { alert: { projectId: project.id }, status: 'delivered' } })).toBe(0);
+    expect(await harness.db.webhookDelivery.count({ where: { alert: { projectId: project.id }, status: 'delivered' } })).toBe(0);
 
-    await Promise.all(workers.splice(0).map((started) => started.stop()));
+    await stopWorkers();
     const errors = (await deliveriesOf(project.id)).map((delivery) => delivery.lastError ?? '').sort();
     expect(errors[0]).toMatch(/^network error: ECONNREFUSED/);
     expect(errors[1]).toBe('no answer within 3000 ms');
@@ -250,7 +203,7 @@ describe('a receiver that is down', () => {
     await before.stop();
     // A process that claimed the second alert's delivery and died before sending it.
     await putRun(project, 'r2', { status: 'crashed' });
-    expect(await claimDueDeliveries(db, { now: new Date(), leaseMs: 60_000, limit: 10 })).toHaveLength(1);
+    expect(await claimDueDeliveries(harness.db, { now: new Date(), leaseMs: 60_000, limit: 10 })).toHaveLength(1);
 
     const back = await receiver(200, port);
     const later = Date.now() + 120_000;
@@ -271,12 +224,12 @@ describe('two workers at once', () => {
     await addWebhook(project.slug, hook.url, 'slack');
     for (let index = 0; index < 25; index += 1) {
       const { payload } = buildTestAlert({ slug: project.slug, name: 'two' }, `n${index}`);
-      await raiseAlert(db, { projectId: project.id, runId: null, kind: 'run_crashed', dedupeKey: `bulk-${index}`, payload });
+      await raiseAlert(harness.db, { projectId: project.id, runId: null, kind: 'run_crashed', dedupeKey: `bulk-${index}`, payload });
     }
-    const [dbA, dbB] = [createDb(url), createDb(url)];
+    const [dbA, dbB] = [createDb(harness.url), createDb(harness.url)];
     const [a, b] = [worker({ db: () => dbA, batchSize: 4 }), worker({ db: () => dbB, batchSize: 4 })];
     let delivered = 0;
-    for (let round = 0; round < 40 && (await db.webhookDelivery.count({ where: { status: 'pending', alert: { projectId: project.id } } })) > 0; round += 1) {
+    for (let round = 0; round < 40 && (await harness.db.webhookDelivery.count({ where: { status: 'pending', alert: { projectId: project.id } } })) > 0; round += 1) {
       const results = await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
       delivered += results.reduce((sum, result) => sum + result.delivered, 0);
     }
@@ -286,7 +239,7 @@ describe('two workers at once', () => {
     for (const request of hook.requests) perDelivery.set(String(request.headers['x-reproboard-delivery']), (perDelivery.get(String(request.headers['x-reproboard-delivery'])) ?? 0) + 1);
     expect(perDelivery.size).toBe(50);
     expect([...perDelivery.values()].every((count) => count === 1)).toBe(true);
-    expect(await db.webhookDelivery.count({ where: { alert: { projectId: project.id }, status: 'delivered', attempts: 1 } })).toBe(50);
+    expect(await harness.db.webhookDelivery.count({ where: { alert: { projectId: project.id }, status: 'delivered', attempts: 1 } })).toBe(50);
   });
 });
 
@@ -297,7 +250,7 @@ describe('stalled runs', () => {
     const hook = await receiver();
     await addWebhook(project.slug, hook.url, 'json', ['run_stalled']);
     await putRun(project, 'quiet', { name: 'Quiet' });
-    const silence = async (minutes: number) => db.run.update({ where: { projectId_key: { projectId: project.id, key: 'quiet' } }, data: { lastHeartbeatAt: new Date(Date.now() - minutes * 60_000) } });
+    const silence = async (minutes: number) => harness.db.run.update({ where: { projectId_key: { projectId: project.id, key: 'quiet' } }, data: { lastHeartbeatAt: new Date(Date.now() - minutes * 60_000) } });
     await silence(10);
 
     const sweeper = worker({ sweepEveryMs: 1 });
@@ -328,65 +281,9 @@ describe('diagnostics', () => {
     expect((await callRoute(metricsRoute.POST, 'POST', { params: { project: project.slug, run: 'nan' }, key: project.key, json: { points: more } })).status).toBe(200);
     await settleDiagnosticsRefreshes();
 
-    const alerts = await db.alert.findMany({ where: { projectId: project.id } });
+    const alerts = await harness.db.alert.findMany({ where: { projectId: project.id } });
     expect(alerts.map((alert) => alert.kind)).toEqual(['diagnostic_high']);
     expect(await worker().tick()).toMatchObject({ delivered: 1 });
     expect(hook.requests[0]!.body).toMatchObject({ kind: 'diagnostic_high', diagnostic: { code: 'loss_non_finite', severity: 'high' }, run: { key: 'nan' } });
-  });
-});
-
-describe('webhooks API', () => {
-  it('adds, lists with deliveries, test-sends and removes webhooks, naming refused fields', async () => {
-    const project = await createProject('hooks');
-    const params = { project: project.slug };
-    const refuse = async (json: unknown, message: string) => {
-      const response = await callRoute(webhooksRoute.POST, 'POST', { params, json });
-      expect(response.status).toBe(400);
-      expect(response.body.error.message).toBe(message);
-    };
-    await refuse({ url: 'ftp://example.org/x', format: 'json' }, 'body.url: url must be an http:// or https:// address');
-    await refuse({ url: 'https://example.org/x', format: 'xml' }, 'body.format: Invalid option: expected one of "slack"|"json"');
-    await refuse({ url: 'https://example.org/x', format: 'json', events: ['run_exploded'] }, 'body.events.0: Invalid option: expected one of "run_crashed"|"run_stalled"|"run_finished"|"diagnostic_high"');
-    expect(await db.webhook.count({ where: { projectId: project.id } })).toBe(0);
-
-    const hook = await receiver();
-    const created = await callRoute(webhooksRoute.POST, 'POST', { params, json: { url: `${hook.url}/T0123456789/secret`, format: 'slack', events: ['run_crashed'] } });
-    expect(created.status).toBe(201);
-    expect(created.body.webhook).toMatchObject({ format: 'slack', events: ['run_crashed'], deliveries: [] });
-    expect(created.body.webhook.url).toBe(`${new URL(hook.url).origin}/hook/T01234…`);
-    const id = created.body.webhook.id as string;
-
-    const tested = await callRoute(webhookTestRoute.POST, 'POST', { params: { ...params, webhook: id } });
-    expect(tested.status).toBe(202);
-    expect(tested.body).toMatchObject({ deliveries: 1 });
-    await worker().tick();
-    expect(hook.requests[0]!.body).toMatchObject({ text: '[Reproboard] Test alert from Reproboard (Alerts hooks)' });
-
-    const listed = webhookListSchema.parse((await callRoute(webhooksRoute.GET, 'GET', { params })).body);
-    expect(listed.webhooks).toHaveLength(1);
-    expect(listed.webhooks[0]!.deliveries).toMatchObject([{ alertKind: 'test', alertTitle: 'Test alert from Reproboard', status: 'delivered', attempts: 1, nextAttemptAt: null }]);
-
-    expect((await callRoute(webhookRoute.DELETE, 'DELETE', { params: { ...params, webhook: id } })).status).toBe(204);
-    expect(await db.webhook.count({ where: { projectId: project.id } })).toBe(0);
-    expect(await db.webhookDelivery.count({ where: { webhookId: id } })).toBe(0);
-    const missing = await callRoute(webhookRoute.DELETE, 'DELETE', { params: { ...params, webhook: id } });
-    expect(missing.status).toBe(404);
-    expect(missing.body.error.message).toBe(`webhook: project "hooks" has no webhook "${id}"`);
-    expect((await callRoute(webhookTestRoute.POST, 'POST', { params: { ...params, webhook: id } })).status).toBe(404);
-  });
-});
-
-describe('webhook access', () => {
-  it('is for owners: members and viewers can neither list nor add webhooks', async () => {
-    const project = await createProject('hook-access');
-    const params = { project: project.slug };
-    const json = { url: 'https://example.org/hook', format: 'json' };
-    for (const role of ['member', 'viewer'] as const) {
-      const user = await createSignedInUser(db, { projects: [{ projectId: project.id, role }] });
-      expect((await callRoute(webhooksRoute.GET, 'GET', { params, as: user })).status).toBe(403);
-      expect((await callRoute(webhooksRoute.POST, 'POST', { params, as: user, json })).status).toBe(403);
-    }
-    const owner = await createSignedInUser(db, { projects: [{ projectId: project.id, role: 'owner' }] });
-    expect((await callRoute(webhooksRoute.POST, 'POST', { params, as: owner, json })).status).toBe(201);
   });
 });
