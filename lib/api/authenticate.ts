@@ -1,9 +1,12 @@
 import 'server-only';
 import type { Db } from '@/lib/db/client';
-import { findActiveApiKey } from '@/lib/db/api-keys';
+import { countApiKeyRequest, type CountedKeyRequest } from '@/lib/db/api-key-rate';
+import { hashApiKey } from '@/lib/db/api-keys';
 import { getProjectBySlug } from '@/lib/db/projects';
+import { findRunIds } from '@/lib/db/runs';
 import { ApiError } from './api-error';
-import { enforceRateLimit } from './rate-limit';
+import { runNotFound } from './lookups';
+import { refuseOverRateLimit } from './rate-limit';
 
 /** The API key a request carries, if any (Bearer or X-Api-Key). */
 export function readApiKey(request: Request): string | null {
@@ -12,22 +15,49 @@ export function readApiKey(request: Request): string | null {
   return request.headers.get('x-api-key')?.trim() || null;
 }
 
+/** Counts the request against the key it carries: no key, or an unknown or revoked one, is 401. */
+async function countKeyRequest(db: Db, request: Request, now: Date): Promise<CountedKeyRequest> {
+  const key = readApiKey(request);
+  if (!key) {
+    throw new ApiError('unauthorized', 'authorization: missing API key; send "Authorization: Bearer <key>"');
+  }
+  const counted = await countApiKeyRequest(db, hashApiKey(key), now);
+  if (!counted) throw new ApiError('unauthorized', 'authorization: the API key is unknown or revoked');
+  return counted;
+}
+
+function refuseOtherProjectsKey(counted: CountedKeyRequest, projectId: string, projectSlug: string): void {
+  if (counted.projectId !== projectId) {
+    throw new ApiError('forbidden', `authorization: this API key does not belong to project "${projectSlug}"`);
+  }
+}
+
 /**
  * Checks the project API key of a write request: no or unknown key is 401, a key of another
  * project is 403, an unknown project is 404, a key over its requests per minute is 429.
  */
 export async function requireProjectKey(db: Db, request: Request, projectSlug: string) {
-  const key = readApiKey(request);
-  if (!key) {
-    throw new ApiError('unauthorized', 'authorization: missing API key; send "Authorization: Bearer <key>"');
-  }
-  const apiKey = await findActiveApiKey(db, key);
-  if (!apiKey) throw new ApiError('unauthorized', 'authorization: the API key is unknown or revoked');
+  const now = new Date();
+  const counted = await countKeyRequest(db, request, now);
   const project = await getProjectBySlug(db, projectSlug);
   if (!project) throw new ApiError('not_found', `project: no project "${projectSlug}"`);
-  if (apiKey.projectId !== project.id) {
-    throw new ApiError('forbidden', `authorization: this API key does not belong to project "${projectSlug}"`);
-  }
-  await enforceRateLimit(db, apiKey.id);
+  refuseOtherProjectsKey(counted, project.id, projectSlug);
+  refuseOverRateLimit(counted.count, now);
   return project;
+}
+
+/**
+ * requireProjectKey for a request into one run (each chunk a training run sends), answering the
+ * same statuses in the same order, then 404 for an unknown run. Two raw statements in all: under
+ * 200 ingesting clients the four Prisma queries this took were a fifth of a request's CPU.
+ */
+export async function requireKeyIngestRun(db: Db, request: Request, projectSlug: string, runKey: string): Promise<{ projectId: string; runId: string }> {
+  const now = new Date();
+  const counted = await countKeyRequest(db, request, now);
+  const ids = await findRunIds(db, projectSlug, runKey);
+  if (!ids) throw new ApiError('not_found', `project: no project "${projectSlug}"`);
+  refuseOtherProjectsKey(counted, ids.projectId, projectSlug);
+  refuseOverRateLimit(counted.count, now);
+  if (!ids.runId) throw runNotFound(projectSlug, runKey);
+  return { projectId: ids.projectId, runId: ids.runId };
 }

@@ -11,10 +11,12 @@ export async function requireProject(db: Db, slug: string): Promise<Project> {
   return project;
 }
 
+export function runNotFound(projectSlug: string, key: string): ApiError {
+  return new ApiError('not_found', `run: no run "${key}" in project "${projectSlug}"; create it first with PUT /api/v1/projects/${projectSlug}/runs/{run}`);
+}
+
 export async function requireRun(db: Db, project: Pick<Project, 'id' | 'slug'>, key: string) {
   const run = await findRun(db, project.id, key);
-  if (!run) {
-    throw new ApiError('not_found', `run: no run "${key}" in project "${project.slug}"; create it first with PUT /api/v1/projects/${project.slug}/runs/{run}`);
-  }
+  if (!run) throw runNotFound(project.slug, key);
   return run;
 }

@@ -7,8 +7,8 @@ import { findMemberRole } from '@/lib/db/project-members';
 import { findSharedProjectIds } from '@/lib/db/share-links';
 import type { Project } from '@/lib/schemas/project';
 import { ApiError } from './api-error';
-import { readApiKey, requireProjectKey } from './authenticate';
-import { requireProject } from './lookups';
+import { readApiKey, requireKeyIngestRun, requireProjectKey } from './authenticate';
+import { requireProject, requireRun } from './lookups';
 
 export type { ProjectRole };
 
@@ -63,6 +63,14 @@ export async function requireProjectRole(db: Db, request: Request, projectSlug: 
 export async function requireIngestAccess(db: Db, request: Request, projectSlug: string): Promise<Project> {
   if (readApiKey(request)) return requireProjectKey(db, request, projectSlug);
   return requireProjectRole(db, request, projectSlug, 'member');
+}
+
+/** Ingestion into one existing run, by API key or a signed-in member: the ids to write under. */
+export async function requireIngestRun(db: Db, request: Request, projectSlug: string, runKey: string): Promise<{ projectId: string; runId: string }> {
+  if (readApiKey(request)) return requireKeyIngestRun(db, request, projectSlug, runKey);
+  const project = await requireProjectRole(db, request, projectSlug, 'member');
+  const run = await requireRun(db, project, runKey);
+  return { projectId: project.id, runId: run.id };
 }
 
 /** A signed-in user, for routes outside any one project. */

@@ -1,19 +1,16 @@
 import 'server-only';
-import type { Db } from '@/lib/db/client';
-import { countApiKeyRequest, rateWindowOf } from '@/lib/db/api-key-rate';
+import { rateWindowOf } from '@/lib/db/api-key-rate';
 import { readEnv } from '@/lib/env';
 import { ApiError } from './api-error';
 
 /**
  * Requests per API key per minute (REPROBOARD_RATE_LIMIT_PER_MINUTE), in fixed one-minute windows
- * counted in the key's database row, so every app process serving the database enforces one shared
- * limit. Refused requests count too, so a client that ignores the 429 stays refused until the
- * window ends; Retry-After says when that is.
+ * counted in the key's database row (countApiKeyRequest), so every app process serving the database
+ * enforces one shared limit. Refused requests count too, so a client that ignores the 429 stays
+ * refused until the window ends; Retry-After says when that is.
  */
-export async function enforceRateLimit(db: Db, keyId: string, now = new Date()): Promise<void> {
+export function refuseOverRateLimit(count: number, now: Date): void {
   const limit = readEnv().REPROBOARD_RATE_LIMIT_PER_MINUTE;
-  const count = await countApiKeyRequest(db, keyId, now);
-  if (count === null) throw new ApiError('unauthorized', 'authorization: the API key is unknown or revoked');
   if (count <= limit) return;
   const retryAfterSeconds = Math.max(1, Math.ceil(((rateWindowOf(now) + 1) * 60_000 - now.getTime()) / 1000));
   throw new ApiError(

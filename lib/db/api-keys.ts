@@ -24,11 +24,6 @@ export async function createApiKey(db: Pick<Db, 'apiKey'>, projectId: string, na
   return { id: row.id, name: row.name, prefix, key };
 }
 
-export async function findActiveApiKey(db: Db, key: string) {
-  const row = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) } });
-  return row && !row.revokedAt ? row : null;
-}
-
 export interface ApiKeySummary {
   id: string;
   name: string;

@@ -4,6 +4,7 @@ import type { MetricPointBody } from '@/lib/schemas/metrics';
 import type { Db } from './client';
 import { upsertMetricPoints } from './metric-points';
 import { applyIngestEffects, INGEST_TRANSACTION } from './run-ingest-effects';
+import { findSqliteConnection } from './sqlite-connection';
 
 function toPointInput(point: MetricPointBody): MetricPointInput {
   const value = point.value === 'nan' ? NaN : point.value === 'inf' ? Infinity : point.value === '-inf' ? -Infinity : point.value;
@@ -15,7 +16,7 @@ function toPointInput(point: MetricPointBody): MetricPointInput {
 export async function ingestMetricBatch(db: Db, runId: string, points: readonly MetricPointBody[]) {
   const inputs = points.map(toPointInput);
   return db.$transaction(async (tx) => {
-    const written = await upsertMetricPoints(tx, runId, inputs);
+    const written = await upsertMetricPoints(tx, runId, inputs, { sqlite: findSqliteConnection(db) });
     await applyIngestEffects(tx, runId, inputs);
     return { pointsWritten: written };
   }, INGEST_TRANSACTION);

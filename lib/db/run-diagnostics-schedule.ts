@@ -18,6 +18,7 @@ import 'server-only';
 import type { Db } from './client';
 import { alertOnDiagnostics } from './run-alerts';
 import { refreshRunDiagnostics, type RefreshResult } from './run-diagnostics';
+import { processWide } from '@/lib/process-wide';
 
 export const REFRESH_INTERVAL_MS = 10_000;
 
@@ -32,7 +33,7 @@ interface RunSchedule {
 
 /** Entries kept before idle ones are dropped; an idle entry only remembers when its run was last refreshed. */
 const MAX_IDLE_ENTRIES = 1000;
-const schedules = new Map<string, RunSchedule>();
+const schedules = processWide('diagnostics-schedules', () => new Map<string, RunSchedule>());
 
 /** Diagnostics must never break ingestion: a failed refresh is logged and retried at the next chunk. */
 function logFailure(runId: string, error: unknown): void {
@@ -56,11 +57,11 @@ function entryFor(db: Db, runId: string): RunSchedule {
 }
 
 /** The queue background refreshes wait in; each starts when the one before it has ended. */
-let backgroundLane: Promise<unknown> = Promise.resolve();
+const backgroundLane = processWide('diagnostics-lane', () => ({ tail: Promise.resolve() as Promise<unknown> }));
 
 function inBackgroundLane<T>(work: () => Promise<T>): Promise<T> {
-  const turn = backgroundLane.then(work, work);
-  backgroundLane = turn.catch(() => undefined);
+  const turn = backgroundLane.tail.then(work, work);
+  backgroundLane.tail = turn.catch(() => undefined);
   return turn;
 }
 

@@ -106,6 +106,18 @@ export async function findRun(db: Db, projectId: string, key: string): Promise<R
   return db.run.findUnique({ where: { projectId_key: { projectId, key } } });
 }
 
+/**
+ * The ids of a project and of its run `runKey` in one raw statement (every ingest request looks
+ * them up): null for no such project, `runId` null for no such run in it.
+ */
+export async function findRunIds(db: Db, projectSlug: string, runKey: string): Promise<{ projectId: string; runId: string | null } | null> {
+  const rows = await db.$queryRaw<{ projectId: string; runId: string | null }[]>`
+    SELECT p."id" AS "projectId", r."id" AS "runId" FROM "Project" p
+    LEFT JOIN "Run" r ON r."projectId" = p."id" AND r."key" = ${runKey}
+    WHERE p."slug" = ${projectSlug}`;
+  return rows[0] ?? null;
+}
+
 let modelProfiles: ModelProfile[] | null = null;
 
 /** Training GFLOPs of one sample (the compute x-axis multiplies it by samples seen), or null. */

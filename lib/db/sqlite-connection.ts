@@ -1,10 +1,12 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
+import { withStatementCache } from './sqlite-statement-cache';
+import { processWide } from '@/lib/process-wide';
 
 export type SqliteConnection = BetterSqlite3.Database;
 
 /** Per client: the connection its adapter opened most recently (Prisma reconnects after $disconnect). */
-const connections = new WeakMap<object, { current: SqliteConnection | null }>();
+const connections = processWide('sqlite-connections', () => new WeakMap<object, { current: SqliteConnection | null }>());
 
 function isConnection(value: unknown): value is SqliteConnection {
   const candidate = value as Partial<SqliteConnection> | null;
@@ -16,7 +18,8 @@ function isConnection(value: unknown): value is SqliteConnection {
  * adapter opens, so bulk writes can run prepared statements on it. Prisma's better-sqlite3 adapter
  * runs every query, transactions included, on that one connection, so a statement run there inside
  * `$transaction` belongs to that transaction. The adapter keeps the connection in an undocumented
- * `client` field; should an adapter upgrade move it, nothing is remembered and writers take their
+ * `client` field, which is also where its statement cache goes in (sqlite-statement-cache.ts); should
+ * an adapter upgrade move it, nothing is remembered and writers take their
  * Prisma path (lib/db/sqlite-metric-points.test.ts then fails, so the slowdown is not silent).
  */
 export function buildSqliteClient<Client extends object>(factory: unknown, build: () => Client): Client {
@@ -26,8 +29,10 @@ export function buildSqliteClient<Client extends object>(factory: unknown, build
     // Wrapped before the client exists, so not even an eager first connect is missed.
     factory.connect = async () => {
       const adapter = await connect();
-      const connection = (adapter as unknown as { client?: unknown }).client;
+      const holder = adapter as unknown as { client?: unknown };
+      const connection = holder.client;
       opened.current = isConnection(connection) ? connection : null;
+      if (opened.current) holder.client = withStatementCache(opened.current);
       return adapter;
     };
   }

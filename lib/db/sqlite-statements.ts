@@ -1,8 +1,9 @@
 import 'server-only';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteConnection } from './sqlite-connection';
+import { processWide } from '@/lib/process-wide';
 
-const statementsOf = new WeakMap<SqliteConnection, Map<string, BetterSqlite3.Statement>>();
+const statementsOf = processWide('sqlite-statements', () => new WeakMap<SqliteConnection, Map<string, BetterSqlite3.Statement>>());
 
 /**
  * A statement prepared once per connection. Reads return plain numbers: Prisma's adapter turns on

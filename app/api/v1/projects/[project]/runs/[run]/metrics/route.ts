@@ -2,7 +2,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { defineRoute, parseBody } from '@/lib/api/define-route';
 import { requirePointLimit } from '@/lib/api/ingest-limits';
 import { requireRun } from '@/lib/api/lookups';
-import { requireIngestAccess, requireProjectRole } from '@/lib/api/project-access';
+import { requireIngestRun, requireProjectRole } from '@/lib/api/project-access';
 import { readJsonBody } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { ingestMetricBatch } from '@/lib/db/ingest-metric-batch';
@@ -27,12 +27,11 @@ export const GET = defineRoute({ params: runParamsSchema, query: seriesQuerySche
 // POST /api/v1/projects/{project}/runs/{run}/metrics: a JSON batch of points, stored whole or rejected whole.
 export const POST = defineRoute({ params: runParamsSchema }, async ({ request, params }) => {
   const db = getDb();
-  const project = await requireIngestAccess(db, request, params.project);
-  const run = await requireRun(db, project, params.run);
+  const { runId } = await requireIngestRun(db, request, params.project, params.run);
   const body = await readJsonBody(request, 'REPROBOARD_MAX_JSON_BYTES');
   requirePointLimit(body);
   const batch = parseBody(metricBatchSchema, body);
-  const result = await ingestMetricBatch(db, run.id, batch.points);
-  scheduleDiagnosticsRefresh(db, run.id);
+  const result = await ingestMetricBatch(db, runId, batch.points);
+  scheduleDiagnosticsRefresh(db, runId);
   return Response.json(result);
 });

@@ -1,8 +1,7 @@
 import { ApiError } from '@/lib/api/api-error';
-import { requireIngestAccess } from '@/lib/api/project-access';
+import { requireIngestRun } from '@/lib/api/project-access';
 import { defineRoute } from '@/lib/api/define-route';
 import { requireLineLimit } from '@/lib/api/ingest-limits';
-import { requireRun } from '@/lib/api/lookups';
 import { readBodyBytes } from '@/lib/api/read-body';
 import { getDb } from '@/lib/db/client';
 import { ingestOutLogChunk, OffsetGapError } from '@/lib/db/ingest-out-log';
@@ -13,13 +12,12 @@ import { runParamsSchema } from '@/lib/schemas/route-params';
 // POST /api/v1/projects/{project}/runs/{run}/out-log?offset=N: append raw bytes of out.log starting at byte N.
 export const POST = defineRoute({ params: runParamsSchema, query: logChunkQuerySchema }, async ({ request, params, query }) => {
   const db = getDb();
-  const project = await requireIngestAccess(db, request, params.project);
-  const run = await requireRun(db, project, params.run);
+  const { runId } = await requireIngestRun(db, request, params.project, params.run);
   const bytes = await readBodyBytes(request, 'REPROBOARD_MAX_LOG_CHUNK_BYTES');
   requireLineLimit(bytes);
   try {
-    const result = await ingestOutLogChunk(db, run.id, query.offset, bytes);
-    scheduleDiagnosticsRefresh(db, run.id);
+    const result = await ingestOutLogChunk(db, runId, query.offset, bytes);
+    scheduleDiagnosticsRefresh(db, runId);
     return Response.json(result);
   } catch (error) {
     if (error instanceof OffsetGapError) {
