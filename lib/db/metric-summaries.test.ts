@@ -16,12 +16,12 @@ beforeAll(async () => {
 
 const point = (step: number, value: number) => ({ key: 'train/loss', step, value, epoch: null, samplesSeen: step * 10, wallTime: null });
 
-async function expectSummariesMatchPoints() {
-  const stored = await db.metricPoint.findMany({ where: { runId, key: 'train/loss' }, select: { step: true, value: true } });
+async function expectSummariesMatchPoints(key = 'train/loss') {
+  const stored = await db.metricPoint.findMany({ where: { runId, key }, select: { step: true, value: true } });
   const asPoints = stored.map((row) => ({ step: row.step, value: row.value ?? NaN }));
   for (const width of SUMMARY_WIDTHS) {
     const expected = [...groupByBucket(asPoints, width)].map(([bucket, group]) => summarizeBucket(width, bucket, group));
-    const rows = await db.metricSummary.findMany({ where: { runId, key: 'train/loss', width }, orderBy: { bucket: 'asc' } });
+    const rows = await db.metricSummary.findMany({ where: { runId, key, width }, orderBy: { bucket: 'asc' } });
     expect(rows.map(({ runId: _r, key: _k, ...row }) => row)).toEqual(expected);
   }
 }
@@ -48,4 +48,17 @@ describe('metric summaries kept at ingest', () => {
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(await readSummarizedSeries(db, runId, 'train/loss', 10_000)).toBeNull();
   });
+
+  it('stay exact when one chunk touches more buckets than one PostgreSQL statement takes parameters', async () => {
+    // 70,000 points, one per 64-step bucket, over two keys: the summary reads are split into several statements.
+    const sparse = (key: string, offset: number) =>
+      Array.from({ length: 35_000 }, (_, index) => ({ ...point(index * 64 + offset, Math.cos(index)), key }));
+    const chunk = [...sparse('train/sparse-a', 0), ...sparse('train/sparse-b', 0)];
+    await db.$transaction((tx) => upsertMetricPoints(tx, runId, chunk), { timeout: 120_000 });
+    // Again, shifted by one step: every bucket now has a stored summary to merge into.
+    const shifted = [...sparse('train/sparse-a', 1), ...sparse('train/sparse-b', 1)];
+    await db.$transaction((tx) => upsertMetricPoints(tx, runId, shifted), { timeout: 120_000 });
+    await expectSummariesMatchPoints('train/sparse-a');
+    await expectSummariesMatchPoints('train/sparse-b');
+  }, 120_000);
 });

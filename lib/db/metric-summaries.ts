@@ -1,5 +1,4 @@
 import 'server-only';
-import type { MetricPointInput } from '@/lib/ingest/metric-point';
 import type { PointsByKey } from '@/lib/ingest/points-by-key';
 import { isPostgres } from './client';
 import { createPrismaSummaryStore, type KeyedSummary, type SummaryStore, type SummaryTx } from './summary-store';
@@ -22,8 +21,7 @@ export async function findStoredSteps(
   store: SummaryStore = createPrismaSummaryStore(tx, runId),
 ): Promise<Map<string, Set<number>>> {
   if (isPostgres()) await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${runId}:summaries`);
-  const stored = new Map<string, Set<number>>();
-  for (const [key, keyPoints] of byKey) {
+  const ranges = [...byKey].map(([key, keyPoints]) => {
     // A loop, not Math.min(...steps): spreading a large chunk's steps overflows the call stack.
     let lowest = Infinity;
     let highest = -Infinity;
@@ -31,7 +29,12 @@ export async function findStoredSteps(
       lowest = Math.min(lowest, step);
       highest = Math.max(highest, step);
     }
-    const steps = await store.readStepsBetween(key, lowest, highest);
+    return { key, lowest, highest };
+  });
+  const storedByKey = await store.readStepsBetween(ranges);
+  const stored = new Map<string, Set<number>>();
+  for (const [key, keyPoints] of byKey) {
+    const steps = storedByKey.get(key) ?? [];
     if (steps.length === 0) {
       stored.set(key, new Set());
       continue;
@@ -42,26 +45,10 @@ export async function findStoredSteps(
   return stored;
 }
 
-async function summarizeKey(store: SummaryStore, key: string, points: readonly MetricPointInput[], storedSteps: ReadonlySet<number>) {
-  const groupsByWidth = SUMMARY_WIDTHS.map((width) => ({ width, groups: groupByBucket(points, width) }));
-  const existing = await store.readSummaries(
-    key,
-    groupsByWidth.map(({ width, groups }) => ({ width, buckets: [...groups.keys()] })),
-  );
-  const stored = new Map(existing.map((row) => [`${row.width}:${row.bucket}`, row]));
-  const summaries: BucketSummary[] = [];
-  for (const { width, groups } of groupsByWidth) {
-    for (const [bucket, group] of groups) {
-      const merged = mergeBucket(stored.get(`${width}:${bucket}`) ?? null, width, bucket, group, storedSteps);
-      summaries.push(merged === 'recompute' ? summarizeBucket(width, bucket, await store.readPointsBetween(key, bucket * width, (bucket + 1) * width)) : merged);
-    }
-  }
-  return summaries;
-}
-
 /**
  * Folds freshly written points into the multi-resolution summaries, in the same transaction as
- * the points, so a chart never reads a summary that disagrees with the data.
+ * the points, so a chart never reads a summary that disagrees with the data. The stored summaries
+ * of every key are read at once.
  */
 export async function updateMetricSummaries(
   tx: SummaryTx,
@@ -70,9 +57,25 @@ export async function updateMetricSummaries(
   storedSteps: ReadonlyMap<string, ReadonlySet<number>>,
   store: SummaryStore = createPrismaSummaryStore(tx, runId),
 ): Promise<void> {
+  const groups = [...byKey].map(([key, keyPoints]) => ({ key, byWidth: SUMMARY_WIDTHS.map((width) => ({ width, groups: groupByBucket(keyPoints, width) })) }));
+  const existing = await store.readSummaries(
+    groups.map(({ key, byWidth }) => ({ key, bucketsByWidth: byWidth.map(({ width, groups: buckets }) => ({ width, buckets: [...buckets.keys()] })) })),
+  );
+  const stored = new Map<string, Map<string, BucketSummary>>();
+  for (const { key, summary } of existing) {
+    if (!stored.has(key)) stored.set(key, new Map());
+    stored.get(key)!.set(`${summary.width}:${summary.bucket}`, summary);
+  }
   const summaries: KeyedSummary[] = [];
-  for (const [key, keyPoints] of byKey) {
-    for (const summary of await summarizeKey(store, key, keyPoints, storedSteps.get(key) ?? new Set())) summaries.push({ key, summary });
+  for (const { key, byWidth } of groups) {
+    const keySteps = storedSteps.get(key) ?? new Set<number>();
+    for (const { width, groups: buckets } of byWidth) {
+      for (const [bucket, group] of buckets) {
+        const merged = mergeBucket(stored.get(key)?.get(`${width}:${bucket}`) ?? null, width, bucket, group, keySteps);
+        const summary = merged === 'recompute' ? summarizeBucket(width, bucket, await store.readPointsBetween(key, bucket * width, (bucket + 1) * width)) : merged;
+        summaries.push({ key, summary });
+      }
+    }
   }
   await store.writeSummaries(summaries);
 }

@@ -7,10 +7,10 @@ import 'server-only';
  * Per process: with several app processes each throttles its own ingests, and the refresh itself
  * locks per run, so two processes never store one run's diagnostics at once.
  *
- * Background refreshes take turns, one at a time per process: with hundreds of runs ingesting at
- * once they would otherwise compete with the ingest requests themselves (SQLite reads block the
- * event loop). Under load they simply come less often; each run's next refresh still covers all
- * the data that arrived meanwhile.
+ * Background refreshes take turns, one at a time per process, and together take at most
+ * BACKGROUND_SHARE of its time: with hundreds of runs ingesting at once they would otherwise compete
+ * with the ingest requests themselves (SQLite reads block the event loop). Under load they simply
+ * come less often; each run's next refresh still covers all the data that arrived meanwhile.
  *
  * Changes a person makes and expects to see at once (linking a run to a result, marking it finished)
  * refresh immediately with `refreshDiagnosticsNow`.
@@ -56,12 +56,35 @@ function entryFor(db: Db, runId: string): RunSchedule {
   return entry;
 }
 
-/** The queue background refreshes wait in; each starts when the one before it has ended. */
+/**
+ * The share of the process's time background refreshes may take. After each one the lane rests
+ * for the rest of that share, measured in wall time (which, under load, includes the refresh's
+ * waits behind ingest requests): at 200 ingesting clients back-to-back refreshes took enough of
+ * the one JavaScript thread to push ingest p99 from 32 ms to a second (`npm run bench:load`).
+ */
+export const BACKGROUND_SHARE = 0.2;
+/** Longest rest after one refresh: a refresh that slow already means refreshes once per run interval. */
+const LONGEST_REST_MS = REFRESH_INTERVAL_MS;
+
 const backgroundLane = processWide('diagnostics-lane', () => ({ tail: Promise.resolve() as Promise<unknown> }));
 
+function rest(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
+}
+
+/** The queue background refreshes wait in; each starts when the one before it and its rest have ended. */
 function inBackgroundLane<T>(work: () => Promise<T>): Promise<T> {
-  const turn = backgroundLane.tail.then(work, work);
-  backgroundLane.tail = turn.catch(() => undefined);
+  let tookMs = 0;
+  const timed = async () => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      tookMs = performance.now() - started;
+    }
+  };
+  const turn = backgroundLane.tail.then(timed, timed);
+  backgroundLane.tail = turn.catch(() => undefined).then(() => rest(Math.min(LONGEST_REST_MS, (tookMs * (1 - BACKGROUND_SHARE)) / BACKGROUND_SHARE)));
   return turn;
 }
 

@@ -27,12 +27,15 @@ export function createSqliteSummaryStore(connection: SqliteConnection, runId: st
   if (!connection.inTransaction) throw new Error('createSqliteSummaryStore: must run inside a transaction on this connection');
   const id = storedText(runId);
   return {
-    async readStepsBetween(key, lowest, highest) {
-      return preparedStatement(connection, STEPS_BETWEEN).pluck().all(id, storedText(key), lowest, highest) as number[];
+    async readStepsBetween(ranges) {
+      const read = preparedStatement(connection, STEPS_BETWEEN).pluck();
+      return new Map(ranges.map(({ key, lowest, highest }) => [key, read.all(id, storedText(key), lowest, highest) as number[]]));
     },
-    async readSummaries(key, bucketsByWidth) {
+    async readSummaries(requests) {
       const read = preparedStatement(connection, SUMMARIES_IN);
-      return bucketsByWidth.flatMap(({ width, buckets }) => read.all(id, storedText(key), width, JSON.stringify(buckets)) as BucketSummary[]);
+      return requests.flatMap(({ key, bucketsByWidth }) =>
+        bucketsByWidth.flatMap(({ width, buckets }) => (read.all(id, storedText(key), width, JSON.stringify(buckets)) as BucketSummary[]).map((summary) => ({ key, summary }))),
+      );
     },
     async readPointsBetween(key, from, to) {
       const rows = preparedStatement(connection, POINTS_BETWEEN).all(id, storedText(key), from, to) as { step: number; value: number | null }[];
