@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from './client';
+import { ingestSql } from './ingest-sql';
 
 /** The one-minute window a moment falls in: whole minutes since the Unix epoch. */
 export function rateWindowOf(now: Date): number {
@@ -23,7 +24,7 @@ export interface CountedKeyRequest {
  */
 export async function countApiKeyRequest(db: Db, keyHash: string, now: Date): Promise<CountedKeyRequest | null> {
   const minute = rateWindowOf(now);
-  const rows = await db.$queryRaw<{ id: string; projectId: string; rateWindowCount: number | bigint }[]>`
+  const rows = await ingestSql(db).$queryRaw<{ id: string; projectId: string; rateWindowCount: number | bigint }[]>`
     UPDATE "ApiKey" SET
       "lastUsedAt" = CASE WHEN "rateWindowStart" = ${minute} THEN "lastUsedAt" ELSE ${now} END,
       "rateWindowCount" = CASE WHEN "rateWindowStart" = ${minute} THEN "rateWindowCount" + 1 ELSE 1 END,

@@ -3,7 +3,8 @@ import type { MetricPointInput } from '@/lib/ingest/metric-point';
 import type { MetricPointBody } from '@/lib/schemas/metrics';
 import type { Db } from './client';
 import { upsertMetricPoints } from './metric-points';
-import { applyIngestEffects, INGEST_TRANSACTION } from './run-ingest-effects';
+import { ingestTransaction } from './ingest-sql';
+import { applyIngestEffects } from './run-ingest-effects';
 import { findSqliteConnection } from './sqlite-connection';
 
 function toPointInput(point: MetricPointBody): MetricPointInput {
@@ -15,9 +16,9 @@ function toPointInput(point: MetricPointBody): MetricPointInput {
 /** A JSON batch is validated as a whole before this runs, so it is stored whole or not at all. */
 export async function ingestMetricBatch(db: Db, runId: string, points: readonly MetricPointBody[]) {
   const inputs = points.map(toPointInput);
-  return db.$transaction(async (tx) => {
+  return ingestTransaction(db, async (tx) => {
     const written = await upsertMetricPoints(tx, runId, inputs, { sqlite: findSqliteConnection(db) });
     await applyIngestEffects(tx, runId, inputs);
     return { pointsWritten: written };
-  }, INGEST_TRANSACTION);
+  });
 }

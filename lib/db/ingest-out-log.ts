@@ -5,7 +5,9 @@ import { Prisma } from '@/prisma/generated/sqlite/client';
 import { isPostgres, type Db } from './client';
 import { upsertMetricPoints } from './metric-points';
 import { mergeRunInfoFields } from './run-info-fields';
-import { applyIngestEffects, lockIngestSource, type Tx } from './run-ingest-effects';
+import { ingestTransaction } from './ingest-sql';
+import type { RawSql } from './raw-sql';
+import { applyIngestEffects, lockIngestSource } from './run-ingest-effects';
 import { findSqliteConnection } from './sqlite-connection';
 
 export const OUT_LOG_SOURCE = 'out.log';
@@ -22,6 +24,11 @@ function splitLines(text: string): string[] {
   lines.pop();
   if (!text.includes('\r')) return lines;
   return lines.flatMap((line) => (line.endsWith('\r') ? line.slice(0, -1) : line).split('\r'));
+}
+
+/** JSON text as a value of a Json column: jsonb on PostgreSQL, its text on SQLite (as Prisma stores it). */
+function jsonValue(json: string): Prisma.Sql {
+  return isPostgres() ? Prisma.sql`CAST(${json} AS jsonb)` : Prisma.sql`${json}`;
 }
 
 const RUN_INFO_COLUMNS = ['model', 'gpus', 'batchSize', 'globalBatchSize', 'precision', 'epochs', 'samplesPerEpoch'] as const;
@@ -43,7 +50,7 @@ const numberOrNull = (value: number | bigint | null) => (value === null ? null :
  * Fills the run's columns the header states and the run lacks. The header info is cumulative, so
  * every chunk carries it; the row is only written when something changes (rarely after the header).
  */
-async function fillRunInfo(tx: Tx, runId: string, info: OutLogRunInfo): Promise<void> {
+async function fillRunInfo(tx: RawSql, runId: string, info: OutLogRunInfo): Promise<void> {
   const [row] = await tx.$queryRaw<StoredRunInfoRow[]>`
     SELECT "model", "gpus", "batchSize", "globalBatchSize", "precision", "epochs", "samplesPerEpoch", "config" IS NULL AS "configMissing"
     FROM "Run" WHERE "id" = ${runId}`;
@@ -62,9 +69,13 @@ async function fillRunInfo(tx: Tx, runId: string, info: OutLogRunInfo): Promise<
     // The train line's epoch size is exact; params.txt only has the requested number.
     samplesPerEpoch: info.samplesPerEpoch ?? stored.samplesPerEpoch,
   };
-  const config = Boolean(Number(row.configMissing)) && info.params && Object.keys(info.params).length > 0 ? info.params : undefined;
-  if (!config && RUN_INFO_COLUMNS.every((column) => filled[column] === stored[column])) return;
-  await tx.run.update({ where: { id: runId }, data: { ...filled, config } });
+  const config = Boolean(Number(row.configMissing)) && info.params && Object.keys(info.params).length > 0 ? JSON.stringify(info.params) : null;
+  if (config === null && RUN_INFO_COLUMNS.every((column) => filled[column] === stored[column])) return;
+  const setConfig = config === null ? Prisma.empty : Prisma.sql`, "config" = ${jsonValue(config)}`;
+  await tx.$executeRaw`
+    UPDATE "Run" SET "model" = ${filled.model}, "gpus" = ${filled.gpus}, "batchSize" = ${filled.batchSize}, "globalBatchSize" = ${filled.globalBatchSize},
+      "precision" = ${filled.precision}, "epochs" = ${filled.epochs}, "samplesPerEpoch" = ${filled.samplesPerEpoch}${setConfig}
+    WHERE "id" = ${runId}`;
 }
 
 interface CursorRow {
@@ -75,7 +86,7 @@ interface CursorRow {
   unparsed: number | bigint;
 }
 
-async function readCursor(tx: Tx, runId: string) {
+async function readCursor(tx: RawSql, runId: string) {
   const [row] = await tx.$queryRaw<CursorRow[]>`
     SELECT "offset", "pending", "parserState", "lineCount", "unparsed" FROM "IngestCursor" WHERE "runId" = ${runId} AND "source" = ${OUT_LOG_SOURCE}`;
   if (!row) return null;
@@ -92,9 +103,8 @@ interface CursorWrite {
   unparsed: number;
 }
 
-async function writeCursor(tx: Tx, runId: string, cursor: CursorWrite): Promise<void> {
-  const state = JSON.stringify(cursor.parserState);
-  const parserState = isPostgres() ? Prisma.sql`CAST(${state} AS jsonb)` : Prisma.sql`${state}`;
+async function writeCursor(tx: RawSql, runId: string, cursor: CursorWrite): Promise<void> {
+  const parserState = jsonValue(JSON.stringify(cursor.parserState));
   await tx.$executeRaw`
     INSERT INTO "IngestCursor" ("runId", "source", "offset", "pending", "parserState", "lineCount", "unparsed", "updatedAt")
     VALUES (${runId}, ${OUT_LOG_SOURCE}, ${cursor.offset}, ${cursor.pending}, ${parserState}, ${cursor.lineCount}, ${cursor.unparsed}, ${new Date()})
@@ -112,47 +122,44 @@ async function writeCursor(tx: Tx, runId: string, cursor: CursorWrite): Promise<
  * several times as much CPU; measured under `npm run bench:load`).
  */
 export async function ingestOutLogChunk(db: Db, runId: string, offset: number, bytes: Buffer): Promise<LogChunkResult> {
-  return db.$transaction(
-    async (tx) => {
-      await lockIngestSource(tx, runId, OUT_LOG_SOURCE);
-      const cursor = await readCursor(tx, runId);
-      const received = cursor?.offset ?? 0;
-      const pending = Buffer.from(cursor?.pending ?? '', 'base64');
-      if (offset > received) throw new OffsetGapError(received);
-      const skip = received - offset;
-      const base = { offset: received, pendingBytes: pending.length, linesParsed: 0, pointsWritten: 0, unparsedCount: 0, unparsed: [] };
-      if (skip >= bytes.length) return { ...base, skippedBytes: bytes.length };
+  return ingestTransaction(db, async (tx) => {
+    await lockIngestSource(tx, runId, OUT_LOG_SOURCE);
+    const cursor = await readCursor(tx, runId);
+    const received = cursor?.offset ?? 0;
+    const pending = Buffer.from(cursor?.pending ?? '', 'base64');
+    if (offset > received) throw new OffsetGapError(received);
+    const skip = received - offset;
+    const base = { offset: received, pendingBytes: pending.length, linesParsed: 0, pointsWritten: 0, unparsedCount: 0, unparsed: [] };
+    if (skip >= bytes.length) return { ...base, skippedBytes: bytes.length };
 
-      const combined = Buffer.concat([pending, bytes.subarray(skip)]);
-      const lastNewline = combined.lastIndexOf(0x0a);
-      const complete = combined.subarray(0, lastNewline + 1);
-      const rest = combined.subarray(lastNewline + 1);
-      const state = cursor?.parserState ?? createOutLogState();
-      // PostgreSQL text and jsonb cannot hold NUL; a damaged line keeps its other characters (as in sqlString).
-      const text = complete.toString('utf8').replaceAll('\u0000', '\uFFFD');
-      const result = parseOutLogLines(splitLines(text), state);
+    const combined = Buffer.concat([pending, bytes.subarray(skip)]);
+    const lastNewline = combined.lastIndexOf(0x0a);
+    const complete = combined.subarray(0, lastNewline + 1);
+    const rest = combined.subarray(lastNewline + 1);
+    const state = cursor?.parserState ?? createOutLogState();
+    // PostgreSQL text and jsonb cannot hold NUL; a damaged line keeps its other characters (as in sqlString).
+    const text = complete.toString('utf8').replaceAll('\u0000', '\uFFFD');
+    const result = parseOutLogLines(splitLines(text), state);
 
-      await upsertMetricPoints(tx, runId, result.points, { sqlite: findSqliteConnection(db) });
-      await fillRunInfo(tx, runId, result.info);
-      await applyIngestEffects(tx, runId, result.points, result.unparsedCount);
-      const cursorData = {
-        offset: offset + bytes.length,
-        pending: rest.toString('base64'),
-        parserState: result.state,
-        lineCount: (cursor?.lineCount ?? 0) + result.lineCount,
-        unparsed: (cursor?.unparsed ?? 0) + result.unparsedCount,
-      };
-      await writeCursor(tx, runId, cursorData);
-      return {
-        offset: cursorData.offset,
-        pendingBytes: rest.length,
-        skippedBytes: skip,
-        linesParsed: result.lineCount,
-        pointsWritten: result.points.length,
-        unparsedCount: result.unparsedCount,
-        unparsed: result.unparsed,
-      };
-    },
-    { timeout: 60_000, maxWait: 30_000 },
-  );
+    await upsertMetricPoints(tx, runId, result.points, { sqlite: findSqliteConnection(db) });
+    await fillRunInfo(tx, runId, result.info);
+    await applyIngestEffects(tx, runId, result.points, result.unparsedCount);
+    const cursorData = {
+      offset: offset + bytes.length,
+      pending: rest.toString('base64'),
+      parserState: result.state,
+      lineCount: (cursor?.lineCount ?? 0) + result.lineCount,
+      unparsed: (cursor?.unparsed ?? 0) + result.unparsedCount,
+    };
+    await writeCursor(tx, runId, cursorData);
+    return {
+      offset: cursorData.offset,
+      pendingBytes: rest.length,
+      skippedBytes: skip,
+      linesParsed: result.lineCount,
+      pointsWritten: result.points.length,
+      unparsedCount: result.unparsedCount,
+      unparsed: result.unparsed,
+    };
+  });
 }

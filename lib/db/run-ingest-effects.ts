@@ -2,6 +2,7 @@ import 'server-only';
 import type { MetricPointInput } from '@/lib/ingest/metric-point';
 import type { Db } from './client';
 import { isPostgres } from './client';
+import type { RawSql } from './raw-sql';
 import { Prisma } from '@/prisma/generated/sqlite/client';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -19,7 +20,7 @@ export const INGEST_TRANSACTION = { timeout: 60_000, maxWait: 30_000 };
  * On PostgreSQL two app processes may ingest into one run at once; a transaction-scoped advisory
  * lock per (run, file) makes cursor read-check-write atomic. SQLite transactions are already serial.
  */
-export async function lockIngestSource(tx: Tx, runId: string, source: string): Promise<void> {
+export async function lockIngestSource(tx: RawSql, runId: string, source: string): Promise<void> {
   if (!isPostgres()) return;
   // executeRaw: the function returns void, which the pg adapter cannot read back as a query result.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${runId}:${source}`}))`;
@@ -38,7 +39,7 @@ function highestSamplesSeen(points: readonly MetricPointInput[]): number | null 
  * step with new points, in one statement: this runs on every ingest request, where each Prisma
  * model query cost several times a raw one (measured under `npm run bench:load`).
  */
-export async function applyIngestEffects(tx: Tx, runId: string, points: readonly MetricPointInput[], unparsedLines = 0): Promise<void> {
+export async function applyIngestEffects(tx: RawSql, runId: string, points: readonly MetricPointInput[], unparsedLines = 0): Promise<void> {
   const now = new Date();
   const highest = highestSamplesSeen(points);
   const samplesSeen =

@@ -8,6 +8,7 @@ import { loadModelProfiles } from '@/lib/reference/load-reference';
 import type { Db } from './client';
 import { alertOnRunStatus } from './run-alerts';
 import { SUMMARY_WIDTHS } from './summary-merge';
+import { ingestSql } from './ingest-sql';
 
 type RunRow = Awaited<ReturnType<Db['run']['findUniqueOrThrow']>>;
 
@@ -111,7 +112,7 @@ export async function findRun(db: Db, projectId: string, key: string): Promise<R
  * them up): null for no such project, `runId` null for no such run in it.
  */
 export async function findRunIds(db: Db, projectSlug: string, runKey: string): Promise<{ projectId: string; runId: string | null } | null> {
-  const rows = await db.$queryRaw<{ projectId: string; runId: string | null }[]>`
+  const rows = await ingestSql(db).$queryRaw<{ projectId: string; runId: string | null }[]>`
     SELECT p."id" AS "projectId", r."id" AS "runId" FROM "Project" p
     LEFT JOIN "Run" r ON r."projectId" = p."id" AND r."key" = ${runKey}
     WHERE p."slug" = ${projectSlug}`;

@@ -1,11 +1,11 @@
 import 'server-only';
 import { Prisma } from '@/prisma/generated/sqlite/client';
-import type { Db } from './client';
+import type { RawSql } from './raw-sql';
 import { sqlNumber, sqlString } from './sql-literals';
 import { storedText } from './stored-values';
 import type { BucketSummary, SummaryPoint } from './summary-merge';
 
-export type SummaryTx = Pick<Db, 'metricSummary' | 'metricPoint' | '$executeRawUnsafe' | '$queryRaw'>;
+export type SummaryTx = RawSql;
 
 export interface KeyedSummary {
   key: string;
@@ -128,9 +128,9 @@ export function createPrismaSummaryStore(tx: SummaryTx, runId: string): SummaryS
       return summaries;
     },
     async readPointsBetween(key, from, to) {
-      const where = { runId, key: storedText(key), step: { gte: from, lt: to } };
-      const rows = await tx.metricPoint.findMany({ where, select: { step: true, value: true } });
-      return rows.map((row) => ({ step: row.step, value: row.value ?? NaN }));
+      const rows = await tx.$queryRaw<{ step: number | bigint; value: number | null }[]>`
+        SELECT "step", "value" FROM "MetricPoint" WHERE "runId" = ${runId} AND "key" = ${storedText(key)} AND "step" >= ${from} AND "step" < ${to} ORDER BY "step"`;
+      return rows.map((row) => ({ step: Number(row.step), value: row.value ?? NaN }));
     },
     async writeSummaries(summaries) {
       const rows = summaries.map(
