@@ -1,12 +1,13 @@
 import 'server-only';
-import { createOutLogState, parseOutLogLines, type OutLogRunInfo, type OutLogState } from '@/lib/ingest/openclip/out-log-parser';
+import { restoreOutLogState } from '@/lib/ingest/openclip/out-log-state-restore';
+import { buildOutLogRunInfo, createOutLogState, parseOutLogLines, type OutLogRunInfo, type OutLogState } from '@/lib/ingest/openclip/out-log-parser';
 import type { LogChunkResult } from '@/lib/schemas/ingest';
 import { Prisma } from '@/prisma/generated/sqlite/client';
 import { isPostgres, type Db } from './client';
 import { upsertMetricPoints } from './metric-points';
 import { mergeRunInfoFields } from './run-info-fields';
 import { ingestTransaction } from './ingest-sql';
-import type { RawSql } from './raw-sql';
+import { writeInOrder, type RawSql } from './raw-sql';
 import { applyIngestEffects, lockIngestSource } from './run-ingest-effects';
 import { findSqliteConnection } from './sqlite-connection';
 
@@ -29,6 +30,12 @@ function splitLines(text: string): string[] {
 /** JSON text as a value of a Json column: jsonb on PostgreSQL, its text on SQLite (as Prisma stores it). */
 function jsonValue(json: string): Prisma.Sql {
   return isPostgres() ? Prisma.sql`CAST(${json} AS jsonb)` : Prisma.sql`${json}`;
+}
+
+/** What fillRunInfo reads of the info: equal projections fill the run alike. */
+function runInfoFilled(info: OutLogRunInfo): string {
+  const { model, gpus, batchSize, globalBatchSize, precision, epochs, samplesPerEpoch, params } = info;
+  return JSON.stringify([model, gpus, batchSize, globalBatchSize, precision, epochs, samplesPerEpoch, params]);
 }
 
 const RUN_INFO_COLUMNS = ['model', 'gpus', 'batchSize', 'globalBatchSize', 'precision', 'epochs', 'samplesPerEpoch'] as const;
@@ -72,10 +79,13 @@ async function fillRunInfo(tx: RawSql, runId: string, info: OutLogRunInfo): Prom
   const config = Boolean(Number(row.configMissing)) && info.params && Object.keys(info.params).length > 0 ? JSON.stringify(info.params) : null;
   if (config === null && RUN_INFO_COLUMNS.every((column) => filled[column] === stored[column])) return;
   const setConfig = config === null ? Prisma.empty : Prisma.sql`, "config" = ${jsonValue(config)}`;
-  await tx.$executeRaw`
+  await writeInOrder(
+    tx,
+    Prisma.sql`
     UPDATE "Run" SET "model" = ${filled.model}, "gpus" = ${filled.gpus}, "batchSize" = ${filled.batchSize}, "globalBatchSize" = ${filled.globalBatchSize},
       "precision" = ${filled.precision}, "epochs" = ${filled.epochs}, "samplesPerEpoch" = ${filled.samplesPerEpoch}${setConfig}
-    WHERE "id" = ${runId}`;
+    WHERE "id" = ${runId}`,
+  );
 }
 
 interface CursorRow {
@@ -105,12 +115,15 @@ interface CursorWrite {
 
 async function writeCursor(tx: RawSql, runId: string, cursor: CursorWrite): Promise<void> {
   const parserState = jsonValue(JSON.stringify(cursor.parserState));
-  await tx.$executeRaw`
+  await writeInOrder(
+    tx,
+    Prisma.sql`
     INSERT INTO "IngestCursor" ("runId", "source", "offset", "pending", "parserState", "lineCount", "unparsed", "updatedAt")
     VALUES (${runId}, ${OUT_LOG_SOURCE}, ${cursor.offset}, ${cursor.pending}, ${parserState}, ${cursor.lineCount}, ${cursor.unparsed}, ${new Date()})
     ON CONFLICT ("runId", "source") DO UPDATE SET
       "offset" = excluded."offset", "pending" = excluded."pending", "parserState" = excluded."parserState",
-      "lineCount" = excluded."lineCount", "unparsed" = excluded."unparsed", "updatedAt" = excluded."updatedAt"`;
+      "lineCount" = excluded."lineCount", "unparsed" = excluded."unparsed", "updatedAt" = excluded."updatedAt"`,
+  );
 }
 
 /**
@@ -142,7 +155,10 @@ export async function ingestOutLogChunk(db: Db, runId: string, offset: number, b
     const result = parseOutLogLines(splitLines(text), state);
 
     await upsertMetricPoints(tx, runId, result.points, { sqlite: findSqliteConnection(db) });
-    await fillRunInfo(tx, runId, result.info);
+    // The info is cumulative: when this chunk added nothing to it, an earlier chunk already filled the run with it.
+    if (!cursor?.parserState || runInfoFilled(buildOutLogRunInfo(restoreOutLogState(cursor.parserState))) !== runInfoFilled(result.info)) {
+      await fillRunInfo(tx, runId, result.info);
+    }
     await applyIngestEffects(tx, runId, result.points, result.unparsedCount);
     const cursorData = {
       offset: offset + bytes.length,

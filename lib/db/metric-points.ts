@@ -3,8 +3,10 @@ import type { MetricPointInput } from '@/lib/ingest/metric-point';
 import { groupPointsByKey, hasIncreasingSteps } from '@/lib/ingest/points-by-key';
 import type { Series } from '@/lib/schemas/metrics';
 import { downsampleMinMaxLast } from '@/lib/charts/downsample';
+import { Prisma } from '@/prisma/generated/sqlite/client';
 import type { Db } from './client';
 import { findStoredSteps, updateMetricSummaries, type SummaryTx } from './metric-summaries';
+import { writeInOrder } from './raw-sql';
 import type { SqliteConnection } from './sqlite-connection';
 import { writeMetricPointsToSqlite } from './sqlite-metric-points';
 import { createSqliteSummaryStore } from './sqlite-summary-store';
@@ -72,12 +74,13 @@ export async function upsertMetricPoints(tx: Tx, runId: string, input: readonly 
   } else {
     for (let start = 0; start < points.length; start += ROWS_PER_STATEMENT) {
       const rows = points.slice(start, start + ROWS_PER_STATEMENT).map((point) => pointRow(runId, point));
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "MetricPoint" ("runId", "key", "step", "epoch", "samplesSeen", "wallTime", "value", "nonFinite")
+      await writeInOrder(
+        tx,
+        Prisma.raw(`INSERT INTO "MetricPoint" ("runId", "key", "step", "epoch", "samplesSeen", "wallTime", "value", "nonFinite")
         VALUES ${rows.join(', ')}
         ON CONFLICT ("runId", "key", "step") DO UPDATE SET
           "epoch" = excluded."epoch", "samplesSeen" = excluded."samplesSeen", "wallTime" = excluded."wallTime",
-          "value" = excluded."value", "nonFinite" = excluded."nonFinite"`,
+          "value" = excluded."value", "nonFinite" = excluded."nonFinite"`),
       );
     }
   }

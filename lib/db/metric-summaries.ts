@@ -1,6 +1,8 @@
 import 'server-only';
 import type { PointsByKey } from '@/lib/ingest/points-by-key';
+import { Prisma } from '@/prisma/generated/sqlite/client';
 import { isPostgres } from './client';
+import { writeInOrder } from './raw-sql';
 import { createPrismaSummaryStore, type KeyedSummary, type SummaryStore, type SummaryTx } from './summary-store';
 import { groupByBucket, mergeBucket, summarizeBucket, SUMMARY_WIDTHS, type BucketSummary } from './summary-merge';
 
@@ -20,7 +22,7 @@ export async function findStoredSteps(
   byKey: PointsByKey,
   store: SummaryStore = createPrismaSummaryStore(tx, runId),
 ): Promise<Map<string, Set<number>>> {
-  if (isPostgres()) await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `${runId}:summaries`);
+  if (isPostgres()) await writeInOrder(tx, Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`${runId}:summaries`}))`);
   const ranges = [...byKey].map(([key, keyPoints]) => {
     // A loop, not Math.min(...steps): spreading a large chunk's steps overflows the call stack.
     let lowest = Infinity;

@@ -10,7 +10,8 @@ import 'server-only';
 import pg from 'pg';
 import { processWide } from '@/lib/process-wide';
 import { Prisma } from '@/prisma/generated/sqlite/client';
-import type { RawSql } from './raw-sql';
+import type { DeferringRawSql, RawSql } from './raw-sql';
+import { sqlNumber, sqlString } from './sql-literals';
 import { INGEST_TRANSACTION } from './run-ingest-effects';
 
 /** Connections per app process for ingestion, beside Prisma's own pool for everything else. */
@@ -43,10 +44,27 @@ function toSql(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Pri
   return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
 }
 
+/** Statement texts prepared by name; past this many, new texts go unnamed (each parsed and planned anew). */
+const MOST_NAMED_STATEMENTS = 500;
+/** Longer texts carry their values inline (bulk inserts): each is new, so naming it would only fill the cache. */
+const LONGEST_NAMED_TEXT = 4096;
+const statementNames = processWide('pg-statement-names', () => new Map<string, string>());
+
+/**
+ * A name for a parameterised text, so each connection parses and plans it once rather than at every
+ * request (the server's share of an ingest request's CPU, measured under `npm run bench:load`).
+ */
+function statementName(text: string, values: readonly unknown[]): string | undefined {
+  if (values.length === 0 || text.length > LONGEST_NAMED_TEXT) return undefined;
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MOST_NAMED_STATEMENTS) statementNames.set(text, (name = `reproboard_${statementNames.size}`));
+  return name;
+}
+
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
 function rawSqlOn(target: Queryable): RawSql {
-  const run = (text: string, values: unknown[]) => target.query({ text, values: values.map(toPgValue) });
+  const run = (text: string, values: unknown[]) => target.query({ name: statementName(text, values), text, values: values.map(toPgValue) });
   return {
     async $queryRaw<T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
       const sql = toSql(query, values);
@@ -67,14 +85,79 @@ export function pgRawSql(url: string): RawSql {
   return rawSqlOn(poolFor(url));
 }
 
+/** A value as an SQL literal, for statements sent together in one round trip (which cannot carry parameters). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return sqlNumber(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return sqlString(toPgValue(value) as string);
+  if (typeof value === 'string') return sqlString(value);
+  throw new TypeError(`pg-raw-sql: no literal for a ${typeof value}`);
+}
+
+function inline(sql: Prisma.Sql): string {
+  return sql.strings.reduce((text, part, index) => text + literal(sql.values[index - 1]) + part);
+}
+
+/**
+ * One transaction on one connection whose writes wait (writeInOrder) and go out with the next
+ * read or the commit, as one multi-statement text: an out.log chunk's dozen statements take four
+ * round trips, and under load each round trip waited its turn on a busy event loop (p50 20 ms).
+ * BEGIN goes with the first of them.
+ */
+class PgTransaction implements DeferringRawSql {
+  private pending: string[] = ['BEGIN'];
+
+  constructor(private readonly client: pg.PoolClient) {}
+
+  defer(query: Prisma.Sql): void {
+    this.pending.push(inline(query));
+  }
+
+  private async send(last: string): Promise<pg.QueryResult> {
+    const text = [...this.pending, last].join(';\n');
+    this.pending = [];
+    const results = (await this.client.query(text)) as pg.QueryResult | pg.QueryResult[];
+    return Array.isArray(results) ? results[results.length - 1]! : results;
+  }
+
+  async $queryRaw<T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
+    return (await this.send(inline(toSql(query, values)))).rows as T;
+  }
+
+  async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
+    return (await this.send(inline(toSql(query, values)))).rowCount ?? 0;
+  }
+
+  async $executeRawUnsafe(query: string, ...values: unknown[]) {
+    if (values.length > 0) {
+      await this.flush();
+      return (await this.client.query({ text: query, values: values.map(toPgValue) })).rowCount ?? 0;
+    }
+    return (await this.send(query)).rowCount ?? 0;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length > 0) await this.client.query(this.pending.join(';\n'));
+    this.pending = [];
+  }
+
+  async commit(): Promise<void> {
+    // Nothing sent yet (the work returned before its first statement): there is no transaction to end.
+    if (this.pending.length === 1 && this.pending[0] === 'BEGIN') return;
+    await this.send('COMMIT');
+  }
+}
+
 /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
 export async function inPgTransaction<T>(url: string, work: (tx: RawSql) => Promise<T>): Promise<T> {
   const client = await poolFor(url).connect();
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
-    const result = await work(rawSqlOn(client));
-    await client.query('COMMIT');
+    const transaction = new PgTransaction(client);
+    const result = await work(transaction);
+    await transaction.commit();
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));

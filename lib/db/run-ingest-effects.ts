@@ -2,7 +2,7 @@ import 'server-only';
 import type { MetricPointInput } from '@/lib/ingest/metric-point';
 import type { Db } from './client';
 import { isPostgres } from './client';
-import type { RawSql } from './raw-sql';
+import { writeInOrder, type RawSql } from './raw-sql';
 import { Prisma } from '@/prisma/generated/sqlite/client';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -23,7 +23,7 @@ export const INGEST_TRANSACTION = { timeout: 60_000, maxWait: 30_000 };
 export async function lockIngestSource(tx: RawSql, runId: string, source: string): Promise<void> {
   if (!isPostgres()) return;
   // executeRaw: the function returns void, which the pg adapter cannot read back as a query result.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${runId}:${source}`}))`;
+  await writeInOrder(tx, Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`${runId}:${source}`}))`);
 }
 
 function highestSamplesSeen(points: readonly MetricPointInput[]): number | null {
@@ -48,6 +48,6 @@ export async function applyIngestEffects(tx: RawSql, runId: string, points: read
     ? Prisma.sql`, "latestTop1" = (SELECT "value" FROM "MetricPoint" WHERE "runId" = ${runId} AND "key" = ${ZERO_SHOT_TOP1_KEY} ORDER BY "step" DESC LIMIT 1)`
     : Prisma.empty;
   const unparsed = unparsedLines > 0 ? Prisma.sql`, "unparsedLines" = "unparsedLines" + ${unparsedLines}` : Prisma.empty;
-  const updated = await tx.$executeRaw`UPDATE "Run" SET "lastHeartbeatAt" = ${now}, "updatedAt" = ${now}${samplesSeen}${latestTop1}${unparsed} WHERE "id" = ${runId}`;
-  if (updated === 0) throw new Error(`run ${runId} was deleted while its data was being stored`);
+  // A run deleted meanwhile updates nothing here; its points' foreign key then fails the transaction.
+  await writeInOrder(tx, Prisma.sql`UPDATE "Run" SET "lastHeartbeatAt" = ${now}, "updatedAt" = ${now}${samplesSeen}${latestTop1}${unparsed} WHERE "id" = ${runId}`);
 }

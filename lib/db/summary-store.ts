@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/prisma/generated/sqlite/client';
-import type { RawSql } from './raw-sql';
+import { writeInOrder, type RawSql } from './raw-sql';
 import { sqlNumber, sqlString } from './sql-literals';
 import { storedText } from './stored-values';
 import type { BucketSummary, SummaryPoint } from './summary-merge';
@@ -139,12 +139,13 @@ export function createPrismaSummaryStore(tx: SummaryTx, runId: string): SummaryS
           `${sqlNumber(summary.maxStep)}, ${sqlNumber(summary.maxValue)}, ${summary.lastStep}, ${sqlNumber(summary.nonFiniteStep)}, ${summary.count})`,
       );
       for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "MetricSummary" ("runId", "key", "width", "bucket", "minStep", "minValue", "maxStep", "maxValue", "lastStep", "nonFiniteStep", "count")
+        await writeInOrder(
+          tx,
+          Prisma.raw(`INSERT INTO "MetricSummary" ("runId", "key", "width", "bucket", "minStep", "minValue", "maxStep", "maxValue", "lastStep", "nonFiniteStep", "count")
           VALUES ${rows.slice(start, start + ROWS_PER_STATEMENT).join(', ')}
           ON CONFLICT ("runId", "key", "width", "bucket") DO UPDATE SET
             "minStep" = excluded."minStep", "minValue" = excluded."minValue", "maxStep" = excluded."maxStep", "maxValue" = excluded."maxValue",
-            "lastStep" = excluded."lastStep", "nonFiniteStep" = excluded."nonFiniteStep", "count" = excluded."count"`,
+            "lastStep" = excluded."lastStep", "nonFiniteStep" = excluded."nonFiniteStep", "count" = excluded."count"`),
         );
       }
     },

@@ -85,7 +85,8 @@ export function createOutLogState(): OutLogState {
 }
 
 /** Merges header facts, the latest `Params:` block and train-line facts; params win over the header. */
-function buildOutLogRunInfo(state: OutLogState): OutLogRunInfo {
+/** The run info a parser state has gathered so far (every chunk's result carries it whole). */
+export function buildOutLogRunInfo(state: OutLogState): OutLogRunInfo {
   const fromParams = state.params ? deriveRunInfoFromParams(state.params, state.headerGpus) : {};
   const info: OutLogRunInfo = {
     ...fromParams,
