@@ -46,7 +46,7 @@ describe.runIf(testDialect() === 'postgres')('PostgreSQL ingest session', () => 
   });
 
   it('leaves its connection usable after a failure', async () => {
-    const rows = await inPgTransaction(url, (tx) => tx.$queryRaw<{ one: number }[]>`SELECT ${1}::int AS "one"`);
+    const rows = await inPgTransaction(url, async (tx) => tx.$queryRaw<{ one: number }[]>`SELECT ${1}::int AS "one"`);
     expect(rows).toEqual([{ one: 1 }]);
   });
 });
