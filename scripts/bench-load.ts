@@ -280,10 +280,13 @@ async function benchmark(dialect: string, databaseUrl: string): Promise<string[]
     }
     log(`[${dialect}] client event loop delay: p99 ${(clientLoop.percentile(99) / 1e6).toFixed(1)} ms, max ${(clientLoop.max / 1e6).toFixed(1)} ms`);
     log(`[${dialect}] errors: ${errorCount}${errorCount ? ` (${[...errors].map(([status, count]) => `${status}: ${count}`).join(', ')})` : ''}`);
-    const slow = samples.filter((sample) => sample.ms > 5000);
+    const slow = samples.filter((sample) => sample.ms >= TARGET_P99_MS);
     if (slow.length > 0) {
-      const seconds = slow.map((sample) => Math.floor(sample.at / 1000));
-      log(`[${dialect}] ${slow.length} requests took over 5 s; sent between second ${Math.min(...seconds)} and ${Math.max(...seconds)} of the run`);
+      // Stalls show as a few seconds holding most slow requests; a steady overload spreads them evenly.
+      const bySecond = new Map<number, number>();
+      for (const sample of slow) bySecond.set(Math.floor(sample.at / 1000), (bySecond.get(Math.floor(sample.at / 1000)) ?? 0) + 1);
+      const worst = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      log(`[${dialect}] ${slow.length} requests took ${TARGET_P99_MS} ms or more; most in seconds ${worst.map(([second, count]) => `${second} (${count})`).join(', ')}`);
     }
     log(`[${dialect}] points: sent ${sent} (acknowledged ${acknowledged}), stored ${stored}; lost ${lost}, unexpected ${unexpected}`);
     if ([...errors.keys()].some((status) => status.endsWith(' 429'))) log(`[${dialect}] 429s despite REPROBOARD_RATE_LIMIT_PER_MINUTE=${RATE_LIMIT_PER_MINUTE}`);
