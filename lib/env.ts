@@ -20,6 +20,8 @@ const envSchema = z.object({
   REPROBOARD_STALL_SWEEP_MS: z.coerce.number().int().min(0).default(60_000),
   REPROBOARD_MAX_LINES_PER_CHUNK: z.coerce.number().int().positive().default(200_000),
   REPROBOARD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1_200),
+  /** PostgreSQL connections per app process for ingestion, beside Prisma's pool of 10 (docs/DEPLOY.md). */
+  REPROBOARD_PG_INGEST_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,6 +8,7 @@ import 'server-only';
  * share one implementation.
  */
 import pg from 'pg';
+import { readEnv } from '@/lib/env';
 import { processWide } from '@/lib/process-wide';
 import { Prisma } from '@/prisma/generated/sqlite/client';
 import type { DeferringRawSql, RawSql } from './raw-sql';
@@ -15,8 +16,6 @@ import { sqlNumber, sqlString } from './sql-literals';
 import { IDLE_CONNECTION_MS } from './pg-pool-settings';
 import { INGEST_TRANSACTION } from './run-ingest-effects';
 
-/** Connections per app process for ingestion, beside Prisma's own pool for everything else. */
-const POOL_SIZE = 20;
 
 
 const pools = processWide('pg-ingest-pools', () => new Map<string, pg.Pool>());
@@ -24,7 +23,7 @@ const pools = processWide('pg-ingest-pools', () => new Map<string, pg.Pool>());
 function poolFor(url: string): pg.Pool {
   let pool = pools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: IDLE_CONNECTION_MS, connectionTimeoutMillis: INGEST_TRANSACTION.maxWait, allowExitOnIdle: true });
+    pool = new pg.Pool({ connectionString: url, max: readEnv().REPROBOARD_PG_INGEST_CONNECTIONS, idleTimeoutMillis: IDLE_CONNECTION_MS, connectionTimeoutMillis: INGEST_TRANSACTION.maxWait, allowExitOnIdle: true });
     // An idle connection the server closed (a restart, a dropped test database) is discarded, not fatal.
     pool.on('error', () => undefined);
     pools.set(url, pool);
