@@ -32,6 +32,23 @@ describe.runIf(testDialect() === 'postgres')('PostgreSQL ingest session', () => 
     expect([stored.name, stored.lastHeartbeatAt?.toISOString(), stored.samplesSeen]).toEqual([name, at.toISOString(), samplesSeen]);
   });
 
+  it('reads and writes times as UTC whatever the process time zone', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const at = new Date(Date.UTC(2026, 6, 1, 23, 30, 0, 125));
+      const read = await inPgTransaction(url, async (tx) => {
+        await writeInOrder(tx, Prisma.sql`UPDATE "Run" SET "lastHeartbeatAt" = ${at} WHERE "id" = ${runId}`);
+        return tx.$queryRaw<{ lastHeartbeatAt: Date }[]>`SELECT "lastHeartbeatAt" FROM "Run" WHERE "id" = ${runId}`;
+      });
+      expect(read[0]!.lastHeartbeatAt.toISOString()).toBe(at.toISOString());
+      expect((await db.run.findUniqueOrThrow({ where: { id: runId } })).lastHeartbeatAt?.toISOString()).toBe(at.toISOString());
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('rolls every write back when a held-back one fails', async () => {
     const before = await db.run.findUniqueOrThrow({ where: { id: runId } });
     await expect(

@@ -20,10 +20,21 @@ import { INGEST_TRANSACTION } from './run-ingest-effects';
 
 const pools = processWide('pg-ingest-pools', () => new Map<string, pg.Pool>());
 
+const TIMESTAMP_WITHOUT_ZONE = 1114;
+
+/**
+ * Prisma stores DateTime as UTC in `timestamp` columns; node-postgres would read them as the server
+ * process's local time, so a lab running in another zone would see every time shifted.
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_WITHOUT_ZONE && format !== 'binary' ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
 function poolFor(url: string): pg.Pool {
   let pool = pools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: readEnv().REPROBOARD_PG_INGEST_CONNECTIONS, idleTimeoutMillis: IDLE_CONNECTION_MS, connectionTimeoutMillis: INGEST_TRANSACTION.maxWait, allowExitOnIdle: true });
+    pool = new pg.Pool({ connectionString: url, max: readEnv().REPROBOARD_PG_INGEST_CONNECTIONS, idleTimeoutMillis: IDLE_CONNECTION_MS, connectionTimeoutMillis: INGEST_TRANSACTION.maxWait, allowExitOnIdle: true, types });
     // An idle connection the server closed (a restart, a dropped test database) is discarded, not fatal.
     pool.on('error', () => undefined);
     pools.set(url, pool);
