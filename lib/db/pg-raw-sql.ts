@@ -18,7 +18,13 @@ import { INGEST_TRANSACTION } from './run-ingest-effects';
 
 
 
-const pools = processWide('pg-ingest-pools', () => new Map<string, pg.Pool>());
+interface IngestPool {
+  pool: pg.Pool;
+  /** Its statements outside a transaction. */
+  autocommit: RawSql;
+}
+
+const pools = processWide('pg-ingest-pools', () => new Map<string, IngestPool>());
 
 const TIMESTAMP_WITHOUT_ZONE = 1114;
 
@@ -31,15 +37,16 @@ const types = {
     oid === TIMESTAMP_WITHOUT_ZONE && format !== 'binary' ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-function poolFor(url: string): pg.Pool {
-  let pool = pools.get(url);
-  if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: readEnv().REPROBOARD_PG_INGEST_CONNECTIONS, idleTimeoutMillis: IDLE_CONNECTION_MS, connectionTimeoutMillis: INGEST_TRANSACTION.maxWait, allowExitOnIdle: true, types });
+function poolFor(url: string): IngestPool {
+  let entry = pools.get(url);
+  if (!entry) {
+    const pool = new pg.Pool({ connectionString: url, max: readEnv().REPROBOARD_PG_INGEST_CONNECTIONS, idleTimeoutMillis: IDLE_CONNECTION_MS, connectionTimeoutMillis: INGEST_TRANSACTION.maxWait, allowExitOnIdle: true, types });
     // An idle connection the server closed (a restart, a dropped test database) is discarded, not fatal.
     pool.on('error', () => undefined);
-    pools.set(url, pool);
+    entry = { pool, autocommit: autocommitOn(pool) };
+    pools.set(url, entry);
   }
-  return pool;
+  return entry;
 }
 
 /**
@@ -73,10 +80,8 @@ function statementName(text: string, values: readonly unknown[]): string | undef
   return name;
 }
 
-type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
-
-function rawSqlOn(target: Queryable): RawSql {
-  const run = (text: string, values: unknown[]) => target.query({ name: statementName(text, values), text, values: values.map(toPgValue) });
+function autocommitOn(pool: pg.Pool): RawSql {
+  const run = (text: string, values: unknown[]) => pool.query({ name: statementName(text, values), text, values: values.map(toPgValue) });
   return {
     async $queryRaw<T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
       const sql = toSql(query, values);
@@ -94,7 +99,7 @@ function rawSqlOn(target: Queryable): RawSql {
 
 /** Statements outside a transaction, each committed on its own. */
 export function pgRawSql(url: string): RawSql {
-  return rawSqlOn(poolFor(url));
+  return poolFor(url).autocommit;
 }
 
 /** A value as an SQL literal, for statements sent together in one round trip (which cannot carry parameters). */
@@ -164,7 +169,7 @@ class PgTransaction implements DeferringRawSql {
 
 /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
 export async function inPgTransaction<T>(url: string, work: (tx: RawSql) => Promise<T>): Promise<T> {
-  const client = await poolFor(url).connect();
+  const client = await poolFor(url).pool.connect();
   let broken: Error | undefined;
   try {
     const transaction = new PgTransaction(client);
@@ -178,11 +183,4 @@ export async function inPgTransaction<T>(url: string, work: (tx: RawSql) => Prom
     // A connection whose rollback failed is in an unknown state: closed rather than reused.
     client.release(broken);
   }
-}
-
-/** Closes this process's ingest connections to `url` (tests that drop their database). */
-export async function closePgRawSql(url: string): Promise<void> {
-  const pool = pools.get(url);
-  pools.delete(url);
-  await pool?.end();
 }
